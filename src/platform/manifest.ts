@@ -1,0 +1,44 @@
+/**
+ * The manifest, kept in one pure function so that a unit test can audit exactly what ships.
+ * Target sites get no host permission at install: each origin is requested at run time
+ * (`optional_host_permissions`). The only install-time hosts are Cognito's regional endpoints
+ * and the local pool on loopback.
+ */
+import { COGNITO_REGIONS } from '../cognito/regions';
+
+export const EXTENSION_PAGES_CSP =
+  "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+export const GECKO_ID = 'cognito-pass@cognito-pass.dev';
+
+export function cognitoHostPermissions(): string[] {
+  return COGNITO_REGIONS.map((region) => `https://cognito-idp.${region}.amazonaws.com/*`);
+}
+
+// Only the local pool's default port: every other loopback origin (demo sites, test pages) is a
+// target site like any other and needs the person's grant.
+export const LOCAL_POOL_HOST_PERMISSIONS = ['http://127.0.0.1:9230/*', 'http://localhost:9230/*'];
+
+export function buildManifest(browser: string) {
+  return {
+    name: 'Cognito Pass',
+    description:
+      'Sign in to Amazon Cognito user pools from the toolbar: every MFA step, shared sessions, and a built-in authenticator.',
+    permissions: ['storage', 'alarms', 'scripting'],
+    host_permissions: [...cognitoHostPermissions(), ...LOCAL_POOL_HOST_PERMISSIONS],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Declared with nothing in it: no other extension and no web page may connect.
+    externally_connectable: { ids: [], matches: [] },
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+    action: { default_title: 'Cognito Pass' },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: GECKO_ID,
+          strict_min_version: '128.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  };
+}
