@@ -1,0 +1,38 @@
+/** Serves e2e/demo-site on 127.0.0.1 (random port by default) for the browser tests. */
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve('e2e/demo-site');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+};
+
+export interface DemoSite {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function serveDemoSite(port = 0, host = '127.0.0.1'): Promise<DemoSite> {
+  const server = http.createServer((request, response) => {
+    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const file = path.join(ROOT, pathname === '/' ? 'index.html' : pathname);
+    if (!file.startsWith(ROOT) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+    });
+    fs.createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `http://${host}:${actualPort}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
