@@ -46,4 +46,9 @@ export default tseslint.config(
     files: ['local-pool/cli.ts', 'bench/**', 'e2e/**', 'scripts/**'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // Playwright fixtures must destructure their dependencies, even when there are none.
+    files: ['e2e/**'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
 );
