@@ -1,0 +1,20 @@
+/** RFC 6238 appendix B test vectors, shared by the TOTP and vault tests. */
+import type { TotpAlgorithm } from './totp-parameters';
+
+// RFC 6238 appendix B: the seeds are ASCII "12345678901234567890" repeated to the hash's size.
+export const RFC_SECRETS: Record<TotpAlgorithm, string> = {
+  SHA1: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
+  SHA256: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZA',
+  SHA512:
+    'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNA',
+};
+
+// [time in seconds, SHA1, SHA256, SHA512], 8 digits, period 30.
+export const RFC_6238_VECTORS: [number, string, string, string][] = [
+  [59, '94287082', '46119246', '90693936'],
+  [1111111109, '07081804', '68084774', '25091201'],
+  [1111111111, '14050471', '67062674', '99943326'],
+  [1234567890, '89005924', '91819424', '93441116'],
+  [2000000000, '69279037', '90698825', '38618901'],
+  [20000000000, '65353130', '77737706', '47863826'],
+];
