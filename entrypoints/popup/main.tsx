@@ -1,5 +1,6 @@
 import { render } from 'preact';
+import { createBrowserPageClient } from '../../src/platform/page-client';
 import { PopupApp } from '../../src/ui/popup-app';
 import '../../src/ui/theme.css';
 
-render(<PopupApp />, document.body);
+render(<PopupApp client={createBrowserPageClient()} />, document.body);

@@ -1,8 +1,180 @@
-/** Placeholder options page. Replaced by the popup and options issue. */
-export function OptionsApp() {
+import { useState } from 'preact/hooks';
+import type { PageClient } from '../platform/page-client';
+import type { AccountView } from '../platform/protocol';
+import { EMPTY_ACCOUNT_FORM, formFromAccount, type AccountForm } from './account-form';
+import { ErrorAlert } from './forms/error-alert';
+import { AccountEditor } from './options/account-editor';
+import { AmplifyImport } from './options/amplify-import';
+import { usePageState } from './use-page-state';
+
+/** The settings page: the accounts Cognito Pass signs in to, added by hand or from Amplify files. */
+export function OptionsApp({ client }: { client: PageClient }) {
+  const { state, requestError, busy, send } = usePageState(client);
+  const [form, setForm] = useState<AccountForm | null>(null);
+  const [confirmRemove, setConfirmRemove] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const accounts = state?.accounts ?? [];
+  const editedAccount = accounts.find((account) => account.id === form?.id);
+
+  const save = async (account: Parameters<typeof send>[0] & { type: 'saveAccount' }) => {
+    if (await send(account)) {
+      setForm(null);
+      setStatus(`Saved “${account.account.displayName}”.`);
+    }
+  };
+
   return (
-    <main style={{ maxWidth: 720, margin: '0 auto', padding: 24 }}>
+    <main class="options" data-page="options">
       <h1>Cognito Pass settings</h1>
+      {requestError && <ErrorAlert error={requestError} />}
+      {status && (
+        <p class="status" role="status">
+          {status}
+        </p>
+      )}
+      <section aria-labelledby="accounts-title">
+        <h2 id="accounts-title">Accounts</h2>
+        {state !== null && accounts.length === 0 && (
+          <p class="lead">No account yet. Add one by hand or import your Amplify configuration.</p>
+        )}
+        <ul class="account-list">
+          {accounts.map((account) => (
+            <AccountRow
+              key={account.id}
+              account={account}
+              busy={busy}
+              confirming={confirmRemove === account.id}
+              onEdit={() => {
+                setForm(formFromAccount(account));
+                setStatus('');
+              }}
+              onRemove={() => {
+                setConfirmRemove(account.id);
+              }}
+              onCancelRemove={() => {
+                setConfirmRemove(null);
+              }}
+              onConfirmRemove={() => {
+                void send({ type: 'removeAccount', accountId: account.id }).then((ok) => {
+                  setConfirmRemove(null);
+                  if (ok) setStatus(`Removed “${account.displayName}”.`);
+                });
+              }}
+            />
+          ))}
+        </ul>
+        {form === null && (
+          <button
+            type="button"
+            class="primary"
+            style={{ width: 'auto' }}
+            onClick={() => {
+              setForm(EMPTY_ACCOUNT_FORM);
+              setStatus('');
+            }}
+          >
+            Add an account
+          </button>
+        )}
+        {form !== null && (
+          <div class="card">
+            <h2>
+              {form.id !== undefined ? `Edit “${editedAccount?.displayName ?? ''}”` : 'New account'}
+            </h2>
+            <AccountEditor
+              form={form}
+              onForm={setForm}
+              hasStoredSecret={editedAccount?.hasClientSecret === true}
+              busy={busy}
+              onSave={(account) => void save({ type: 'saveAccount', account })}
+              onCancel={() => {
+                setForm(null);
+              }}
+            />
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="import-title">
+        <h2 id="import-title">Import from Amplify</h2>
+        <AmplifyImport
+          onImported={(pool) => {
+            setForm({
+              ...(form ?? EMPTY_ACCOUNT_FORM),
+              displayName:
+                form?.displayName && form.displayName.length > 0
+                  ? form.displayName
+                  : pool.userPoolId,
+              region: pool.region,
+              userPoolId: pool.userPoolId,
+              clientId: pool.clientId,
+            });
+            setStatus(`Read the user pool from ${pool.source}. Check the form, then save it.`);
+          }}
+        />
+      </section>
     </main>
+  );
+}
+
+interface AccountRowProps {
+  account: AccountView;
+  busy: boolean;
+  confirming: boolean;
+  onEdit: () => void;
+  onRemove: () => void;
+  onCancelRemove: () => void;
+  onConfirmRemove: () => void;
+}
+
+function AccountRow(props: AccountRowProps) {
+  const { account } = props;
+  return (
+    <li class="card account-row" data-account-id={account.id}>
+      <div>
+        <strong>{account.displayName}</strong>
+        <div class="account-meta">
+          {account.userPoolId} · client {account.clientId}
+          {account.hasClientSecret ? ' · with secret' : ''}
+          {account.endpoint !== undefined ? ` · ${account.endpoint}` : ''}
+          {account.staySignedIn ? ' · stays signed in' : ''}
+        </div>
+      </div>
+      <div class="row-actions">
+        {props.confirming ? (
+          <>
+            <button
+              type="button"
+              class="danger-button"
+              disabled={props.busy}
+              onClick={props.onConfirmRemove}
+            >
+              Remove {account.displayName}
+            </button>
+            <button type="button" class="secondary" onClick={props.onCancelRemove}>
+              Keep
+            </button>
+          </>
+        ) : (
+          <>
+            <button
+              type="button"
+              class="secondary"
+              aria-label={`Edit ${account.displayName}`}
+              onClick={props.onEdit}
+            >
+              Edit
+            </button>
+            <button
+              type="button"
+              class="danger-button"
+              aria-label={`Remove ${account.displayName}…`}
+              onClick={props.onRemove}
+            >
+              Remove
+            </button>
+          </>
+        )}
+      </div>
+    </li>
   );
 }

@@ -1,21 +1,78 @@
-import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import type { PageClient } from '../platform/page-client';
+import { ErrorAlert } from './forms/error-alert';
+import { StepView } from './steps/step-view';
+import { usePageState } from './use-page-state';
 
-/** Placeholder popup: shows that the background answers. Replaced by the popup issue. */
-export function PopupApp() {
-  const [status, setStatus] = useState('Connecting to the background…');
-  useEffect(() => {
-    browser.runtime
-      .sendMessage({ type: 'ping' })
-      .then(() => setStatus('Background ready'))
-      .catch(() => setStatus('The background did not answer'));
-  }, []);
+export interface PopupAppProps {
+  client: PageClient;
+  now?: () => number;
+}
+
+/**
+ * The toolbar popup: a pure view of the background's state. It shows the active account's step
+ * and sends what the person types back; closing it loses nothing but unfinished typing.
+ * The root's `data-step` always names what is on screen (LOADING and NO_ACCOUNT before a step).
+ */
+export function PopupApp({ client, now }: PopupAppProps) {
+  const { state, requestError, busy, send } = usePageState(client);
+  const account = state?.accounts.find((candidate) => candidate.id === state.activeAccountId);
+  const flow = state?.flow;
+  const stepName =
+    state === null
+      ? 'LOADING'
+      : account === undefined || flow === undefined
+        ? 'NO_ACCOUNT'
+        : flow.step.name;
+  // A refused request's error is the freshest news; the flow's error stays until the next step.
+  const error = requestError ?? flow?.error;
+
   return (
-    <main data-step="SIGN_IN" style={{ width: 360, padding: 16 }}>
-      <h1 style={{ fontSize: 18, margin: 0 }}>Cognito Pass</h1>
-      <p id="status" role="status">
-        {status}
-      </p>
+    <main class="popup" data-step={stepName} aria-busy={busy}>
+      <header class="brand">
+        <span class="brand-mark" aria-hidden="true" />
+        <span class="brand-name">Cognito Pass</span>
+      </header>
+      {error && <ErrorAlert error={error} />}
+      {state === null && !requestError && (
+        <p class="lead" role="status">
+          Loading…
+        </p>
+      )}
+      {state !== null && (account === undefined || flow === undefined) && (
+        <FirstRun onOpenOptions={() => void client.openOptionsPage()} />
+      )}
+      {account !== undefined && flow !== undefined && (
+        <StepView
+          flow={flow}
+          account={account}
+          accounts={state?.accounts ?? []}
+          busy={busy}
+          send={send}
+          {...(now ? { now } : {})}
+        />
+      )}
     </main>
+  );
+}
+
+function FirstRun({ onOpenOptions }: { onOpenOptions: () => void }) {
+  return (
+    <section class="step" aria-labelledby="step-title">
+      <h1 id="step-title">Welcome</h1>
+      <p class="lead">
+        Cognito Pass signs you in to Amazon Cognito user pools. Start by adding the user pool you
+        use: its region, pool id and app client id, or import your Amplify configuration file.
+      </p>
+      <button
+        type="button"
+        class="primary"
+        ref={(button) => {
+          button?.focus();
+        }}
+        onClick={onOpenOptions}
+      >
+        Add an account
+      </button>
+    </section>
   );
 }

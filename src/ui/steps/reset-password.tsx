@@ -1,0 +1,126 @@
+import { useState } from 'preact/hooks';
+import { CodeInput } from '../forms/code-input';
+import { PasswordField } from '../forms/password-field';
+import { StepForm } from '../forms/step-form';
+import { SubmitButton } from '../forms/submit-button';
+import { TextField } from '../forms/text-field';
+import {
+  codeProblem,
+  confirmProblem,
+  normalizeCode,
+  passwordProblem,
+  requiredProblem,
+} from '../validation';
+import { deliverySentence } from './delivery';
+import { StepFrame } from './step-frame';
+import type { StepProps } from './step-props';
+
+/** Both phases of a password reset: ask for a code, then the code and the new password. */
+export function ResetPassword(props: StepProps<'RESET_PASSWORD'>) {
+  return props.step.phase === 'REQUEST' ? <ResetRequest {...props} /> : <ResetConfirm {...props} />;
+}
+
+function ResetRequest(props: StepProps<'RESET_PASSWORD'>) {
+  const accountId = props.account.id;
+  const [username, setUsername] = useState(props.flow.username ?? '');
+  const [problem, setProblem] = useState<string | undefined>();
+  return (
+    <StepFrame
+      title="Reset your password"
+      lead="We will send a code to the email or phone of your account."
+      flow={props.flow}
+      accountId={accountId}
+      busy={props.busy}
+      send={props.send}
+      now={props.now}
+      back
+    >
+      <StepForm
+        label="Reset password"
+        busy={props.busy}
+        onSubmit={() => {
+          const found = requiredProblem(username, 'your username or email');
+          setProblem(found);
+          if (found) return;
+          void props.send({
+            type: 'answer',
+            accountId,
+            answer: { kind: 'resetRequest', username: username.trim() },
+          });
+        }}
+      >
+        <TextField
+          label="Username or email"
+          name="username"
+          autocomplete="username"
+          value={username}
+          onValue={setUsername}
+          problem={problem}
+        />
+        <SubmitButton busy={props.busy} busyLabel="Sending a code…">
+          Send a code
+        </SubmitButton>
+      </StepForm>
+    </StepFrame>
+  );
+}
+
+function ResetConfirm(props: StepProps<'RESET_PASSWORD'>) {
+  const accountId = props.account.id;
+  const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [problems, setProblems] = useState<{
+    code?: string | undefined;
+    password?: string | undefined;
+    confirmation?: string | undefined;
+  }>({});
+  const submit = () => {
+    const found = {
+      code: codeProblem(code),
+      password: passwordProblem(password),
+      confirmation: confirmProblem(password, confirmation),
+    };
+    setProblems(found);
+    if (found.code ?? found.password ?? found.confirmation) return;
+    void props.send({
+      type: 'answer',
+      accountId,
+      answer: { kind: 'resetConfirm', code: normalizeCode(code), newPassword: password },
+    });
+  };
+  return (
+    <StepFrame
+      title="Choose a new password"
+      lead={deliverySentence(props.step.codeDeliveryDetails, 'We sent you a code.')}
+      flow={props.flow}
+      accountId={accountId}
+      busy={props.busy}
+      send={props.send}
+      now={props.now}
+      resend={props.flow.canResend === true}
+      back
+    >
+      <StepForm label="New password" busy={props.busy} onSubmit={submit}>
+        <CodeInput value={code} onValue={setCode} problem={problems.code} />
+        <PasswordField
+          label="New password"
+          value={password}
+          onValue={setPassword}
+          autocomplete="new-password"
+          problem={problems.password}
+        />
+        <PasswordField
+          label="Confirm new password"
+          value={confirmation}
+          onValue={setConfirmation}
+          autocomplete="new-password"
+          problem={problems.confirmation}
+        />
+        <SubmitButton busy={props.busy} busyLabel="Saving…">
+          Reset password
+        </SubmitButton>
+      </StepForm>
+    </StepFrame>
+  );
+}

@@ -1,0 +1,90 @@
+import { useState } from 'preact/hooks';
+import { PasswordField } from '../forms/password-field';
+import { StepForm } from '../forms/step-form';
+import { SubmitButton } from '../forms/submit-button';
+import { TextField } from '../forms/text-field';
+import { confirmProblem, emailProblem, passwordProblem, requiredProblem } from '../validation';
+import { StepFrame } from './step-frame';
+import type { StepProps } from './step-props';
+
+interface Problems {
+  username?: string | undefined;
+  email?: string | undefined;
+  password?: string | undefined;
+  confirmation?: string | undefined;
+}
+
+export function SignUp(props: StepProps<'SIGN_UP'>) {
+  const accountId = props.account.id;
+  const [username, setUsername] = useState(props.flow.username ?? '');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [problems, setProblems] = useState<Problems>({});
+  const submit = () => {
+    const found: Problems = {
+      username: requiredProblem(username, 'a username'),
+      email: emailProblem(email),
+      password: passwordProblem(password),
+      confirmation: confirmProblem(password, confirmation),
+    };
+    setProblems(found);
+    if (Object.values(found).some((problem) => problem !== undefined)) return;
+    void props.send({
+      type: 'signUp',
+      accountId,
+      username: username.trim(),
+      password,
+      attributes: { email: email.trim() },
+    });
+  };
+  return (
+    <StepFrame
+      title="Create an account"
+      lead={`on ${props.account.displayName}`}
+      flow={props.flow}
+      accountId={accountId}
+      busy={props.busy}
+      send={props.send}
+      now={props.now}
+      back
+    >
+      <StepForm label="Create an account" busy={props.busy} onSubmit={submit}>
+        <TextField
+          label="Username"
+          name="username"
+          autocomplete="username"
+          value={username}
+          onValue={setUsername}
+          problem={problems.username}
+        />
+        <TextField
+          label="Email"
+          type="email"
+          inputMode="email"
+          autocomplete="email"
+          value={email}
+          onValue={setEmail}
+          problem={problems.email}
+        />
+        <PasswordField
+          label="Password"
+          value={password}
+          onValue={setPassword}
+          autocomplete="new-password"
+          problem={problems.password}
+        />
+        <PasswordField
+          label="Confirm password"
+          value={confirmation}
+          onValue={setConfirmation}
+          autocomplete="new-password"
+          problem={problems.confirmation}
+        />
+        <SubmitButton busy={props.busy} busyLabel="Creating…">
+          Create account
+        </SubmitButton>
+      </StepForm>
+    </StepFrame>
+  );
+}

@@ -1,0 +1,106 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { AccountView } from '../../platform/protocol';
+import type { FlowView, SignInStep } from '../../signin/steps';
+import { ConfirmEmailCode } from './confirm-email-code';
+import { ConfirmPassword } from './confirm-password';
+import { ConfirmSignUp } from './confirm-sign-up';
+import { ConfirmSmsCode } from './confirm-sms-code';
+import { ConfirmTotpCode } from './confirm-totp-code';
+import { CustomChallenge } from './custom-challenge';
+import { Done } from './done';
+import { EmailSetup } from './email-setup';
+import { FirstFactorSelection } from './first-factor-selection';
+import { MfaSelection } from './mfa-selection';
+import { MfaSetupSelection } from './mfa-setup-selection';
+import { NewPasswordRequired } from './new-password-required';
+import { ResetPassword } from './reset-password';
+import { SignIn } from './sign-in';
+import { SignUp } from './sign-up';
+import { SmsSetup } from './sms-setup';
+import type { SendRequest } from './step-props';
+import { TotpSetup } from './totp-setup';
+
+export interface StepViewProps {
+  flow: FlowView;
+  account: AccountView;
+  accounts: AccountView[];
+  busy: boolean;
+  send: SendRequest;
+  now?: () => number;
+}
+
+/** A key that changes when a new screen shows (a step, or a phase of one). */
+export function screenKey(step: SignInStep, accountId: string): string {
+  return step.name === 'RESET_PASSWORD'
+    ? `${accountId}:${step.name}:${step.phase}`
+    : `${accountId}:${step.name}`;
+}
+
+/**
+ * Renders the step the background is on. Each new screen gets a fresh component (so nothing
+ * typed for one step leaks into the next) and keyboard focus on its first field.
+ */
+export function StepView(props: StepViewProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const key = screenKey(props.flow.step, props.account.id);
+  useEffect(() => {
+    const first = container.current?.querySelector<HTMLElement>(
+      'input:not([type="hidden"]), select, textarea, button:not([disabled])',
+    );
+    first?.focus();
+  }, [key]);
+  return (
+    <div ref={container} class="step-view">
+      <StepScreen key={key} {...props} />
+    </div>
+  );
+}
+
+function StepScreen(props: StepViewProps) {
+  const { flow } = props;
+  const common = {
+    flow,
+    account: props.account,
+    accounts: props.accounts,
+    busy: props.busy,
+    send: props.send,
+    ...(props.now ? { now: props.now } : {}),
+  };
+  const step = flow.step;
+  switch (step.name) {
+    case 'SIGN_IN':
+      return <SignIn step={step} {...common} />;
+    case 'SIGN_UP':
+      return <SignUp step={step} {...common} />;
+    case 'CONFIRM_SIGN_IN_WITH_SMS_CODE':
+      return <ConfirmSmsCode step={step} {...common} />;
+    case 'CONFIRM_SIGN_IN_WITH_TOTP_CODE':
+      return <ConfirmTotpCode step={step} {...common} />;
+    case 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE':
+      return <ConfirmEmailCode step={step} {...common} />;
+    case 'CONFIRM_SIGN_IN_WITH_PASSWORD':
+      return <ConfirmPassword step={step} {...common} />;
+    case 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION':
+      return <FirstFactorSelection step={step} {...common} />;
+    case 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION':
+      return <MfaSelection step={step} {...common} />;
+    case 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION':
+      return <MfaSetupSelection step={step} {...common} />;
+    case 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP':
+      return <TotpSetup step={step} {...common} />;
+    case 'CONTINUE_SIGN_IN_WITH_SMS_SETUP':
+      return <SmsSetup step={step} {...common} />;
+    case 'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP':
+      return <EmailSetup step={step} {...common} />;
+    case 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED':
+      return <NewPasswordRequired step={step} {...common} />;
+    case 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE':
+      return <CustomChallenge step={step} {...common} />;
+    case 'RESET_PASSWORD':
+      return <ResetPassword step={step} {...common} />;
+    case 'CONFIRM_SIGN_UP':
+      return <ConfirmSignUp step={step} {...common} />;
+    case 'DONE':
+      return <Done step={step} {...common} />;
+  }
+}
