@@ -71,7 +71,8 @@ export function applyToCookies(jar: CookieJar, changes: PageChanges): void {
     if (removal.area !== 'cookie') continue;
     for (const name of cookieNames(jar)) {
       if (written.has(name) || !matches(name, removal)) continue;
-      jar.cookie = `${name}=${attributes(removal.secure)}; max-age=0`;
+      // An expiry in the past deletes (js-cookie's way); max-age=0 alone is not honoured everywhere.
+      jar.cookie = `${name}=${attributes(removal.secure)}; expires=Thu, 01 Jan 1970 00:00:00 GMT`;
     }
   }
 }
