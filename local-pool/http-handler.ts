@@ -19,7 +19,7 @@ export interface Runtime {
   poolIds(): string[];
   key(): SigningKey;
   outbox: Outbox;
-  reset(): Promise<void>;
+  reset(): void;
   advanceClock(ms: number): void;
   log(line: string): void;
 }
@@ -164,7 +164,7 @@ async function handleLocal(
   }
   if (request.method === 'POST' && path === '/_local/reset') {
     await readBody(request);
-    await runtime.reset();
+    runtime.reset();
     sendJson(request, response, 200, { reset: true });
     return true;
   }

@@ -62,8 +62,10 @@ export async function startLocalPool(options: StartOptions = {}): Promise<LocalP
     : await createSigningKey(`local-${nodeRandomBytes(6).toString('hex')}`);
   if (!storedKey) dataDir?.saveKey(key.privateJwk);
 
-  const fresh = () => seedState(config, { now: now(), randomBytes });
-  let state: StateData = dataDir?.loadState() ?? (await fresh());
+  // Seeding derives an SRP verifier per user; do it once and copy it on every reset.
+  const seeded = await seedState(config, { now: now(), randomBytes });
+  const fresh = () => structuredClone(seeded);
+  let state: StateData = dataDir?.loadState() ?? fresh();
   const persist = () => dataDir?.saveState(state);
   persist();
 
@@ -87,8 +89,8 @@ export async function startLocalPool(options: StartOptions = {}): Promise<LocalP
     poolIds: () => config.pools.map((pool) => pool.id),
     key: () => key,
     outbox,
-    reset: async () => {
-      state = await fresh();
+    reset: () => {
+      state = fresh();
       sessions.clear();
       outbox.clear();
       clockOffset = 0;
