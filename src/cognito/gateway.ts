@@ -97,6 +97,12 @@ export interface CognitoGateway {
     deviceName: string;
     salt: string;
     passwordVerifier: string;
+  }): Promise<{ userConfirmationNecessary: boolean }>;
+  /** USER_OPT_IN pools: a confirmed device skips MFA only once it is marked remembered. */
+  updateDeviceStatus(input: {
+    accessToken: string;
+    deviceKey: string;
+    remembered: boolean;
   }): Promise<void>;
   getUser(input: {
     accessToken: string;

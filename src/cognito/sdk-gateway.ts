@@ -20,6 +20,7 @@ import {
   RespondToAuthChallengeCommand,
   RevokeTokenCommand,
   SignUpCommand,
+  UpdateDeviceStatusCommand,
   VerifySoftwareTokenCommand,
   type AuthenticationResultType,
   type ChallengeNameType,
@@ -241,12 +242,24 @@ export function createSdkGateway(config: CognitoClientConfig): CognitoGateway {
 
     confirmDevice: ({ accessToken, deviceKey, deviceName, salt, passwordVerifier }) =>
       call(async () => {
-        await once.send(
+        const out = await once.send(
           new ConfirmDeviceCommand({
             AccessToken: accessToken,
             DeviceKey: deviceKey,
             DeviceName: deviceName,
             DeviceSecretVerifierConfig: { Salt: salt, PasswordVerifier: passwordVerifier },
+          }),
+        );
+        return { userConfirmationNecessary: out.UserConfirmationNecessary === true };
+      }),
+
+    updateDeviceStatus: ({ accessToken, deviceKey, remembered }) =>
+      call(async () => {
+        await once.send(
+          new UpdateDeviceStatusCommand({
+            AccessToken: accessToken,
+            DeviceKey: deviceKey,
+            DeviceRememberedStatus: remembered ? 'remembered' : 'not_remembered',
           }),
         );
       }),

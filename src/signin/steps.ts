@@ -84,4 +84,6 @@ export interface FlowView {
   /** Whether "Resend" is offered for the current code step. */
   canResend?: boolean;
   error?: AuthErrorView;
+  /** A neutral message, e.g. "Your password was changed. Sign in with the new password." */
+  notice?: string;
 }

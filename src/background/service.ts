@@ -1,0 +1,331 @@
+/**
+ * The background's brain, without any `browser.*`: page requests in, PopupState out. Every
+ * piece of state is read from storage on each request, so a stopped and restarted worker
+ * (a fresh `createBackground`) continues exactly where the last one was.
+ */
+import { localErrors, toAuthError } from '../cognito/auth-error';
+import type { CognitoClientConfig, CognitoGateway } from '../cognito/gateway';
+import { createSdkGateway } from '../cognito/sdk-gateway';
+import { createEphemeral, type SrpEphemeral } from '../cognito/srp/srp';
+import type { KeyStore } from '../platform/key-store';
+import type { Logger } from '../platform/logger';
+import type { PageRequest, PageResponse, PopupState } from '../platform/protocol';
+import { createSecretBox } from '../platform/secret-box';
+import type { StorageArea } from '../platform/storage-area';
+import { createAccounts, toAccountView, type Account, type Item } from '../session/accounts';
+import { completeSignIn } from '../session/complete-sign-in';
+import { createRefresher, type AlarmScheduler, type Refresher } from '../session/refresh';
+import { signOut } from '../session/sign-out';
+import { createTokenVault, type TokenVault } from '../session/token-vault';
+import type { FlowEvent } from '../signin/effects';
+import { initialFlowState, type FlowState } from '../signin/flow-state';
+import { canResend } from '../signin/machine';
+import { dispatch, type RunnerDeps } from '../signin/runner';
+import type { FlowView } from '../signin/steps';
+
+export interface BackgroundDeps {
+  session: StorageArea;
+  local: StorageArea;
+  accountsItem: Item<Account[]>;
+  activeItem: Item<string | null>;
+  keyStore: KeyStore;
+  alarms: AlarmScheduler;
+  now: () => number;
+  newId: () => string;
+  logger: Logger;
+  /** Told when state changed on its own (refresh, expiry, sign-out elsewhere). */
+  broadcast: (state: PopupState) => void;
+  /** Defaults to the SDK gateway; tests wrap it (e.g. to return an unknown challenge). */
+  gatewayFor?: (config: CognitoClientConfig) => CognitoGateway;
+  ephemeral?: () => SrpEphemeral;
+}
+
+export interface Background {
+  handle(request: PageRequest): Promise<PageResponse>;
+  onAlarm(name: string): Promise<void>;
+  /** Run on every worker start: refresh what is due, schedule the rest. */
+  wake(): Promise<void>;
+  readonly refresher: Refresher;
+  readonly vault: TokenVault;
+}
+
+const SESSION_ALARM = 'session-expiry:';
+
+export function createBackground(deps: BackgroundDeps): Background {
+  const accounts = createAccounts({
+    accounts: deps.accountsItem,
+    activeAccountId: deps.activeItem,
+    newId: deps.newId,
+  });
+  const vault = createTokenVault({
+    session: deps.session,
+    local: deps.local,
+    box: createSecretBox(deps.keyStore),
+  });
+  const gateways = new Map<string, { key: string; gateway: CognitoGateway }>();
+  const gatewayFor = (account: Account): CognitoGateway => {
+    const key = JSON.stringify([
+      account.region,
+      account.userPoolId,
+      account.clientId,
+      account.clientSecret,
+      account.endpoint,
+    ]);
+    const cached = gateways.get(account.id);
+    if (cached?.key === key) return cached.gateway;
+    const gateway = (deps.gatewayFor ?? createSdkGateway)({
+      region: account.region,
+      userPoolId: account.userPoolId,
+      clientId: account.clientId,
+      clientSecret: account.clientSecret,
+      endpoint: account.endpoint,
+    });
+    gateways.set(account.id, { key, gateway });
+    return gateway;
+  };
+  const refresher = createRefresher({
+    vault,
+    account: (id) => accounts.get(id),
+    gatewayFor,
+    alarms: deps.alarms,
+    now: deps.now,
+    logger: deps.logger,
+    onChange: async () => {
+      deps.broadcast(await popupState());
+    },
+  });
+
+  // SRP_A computed while the person types (prepareSignIn); each one is used at most once.
+  const prepared = new Map<string, SrpEphemeral>();
+  const newEphemeral = deps.ephemeral ?? (() => createEphemeral());
+  const takeEphemeral = (accountId: string): SrpEphemeral => {
+    const ready = prepared.get(accountId);
+    prepared.delete(accountId);
+    return ready ?? newEphemeral();
+  };
+
+  // One request at a time per account: Sessions are single-use, answers must not race.
+  const queues = new Map<string, Promise<unknown>>();
+  const pending = new Map<string, number>();
+  function serialized<T>(accountId: string, work: () => Promise<T>): Promise<T> {
+    pending.set(accountId, (pending.get(accountId) ?? 0) + 1);
+    const previous = queues.get(accountId) ?? Promise.resolve();
+    const next = previous.then(work, work).finally(() => {
+      pending.set(accountId, (pending.get(accountId) ?? 1) - 1);
+    });
+    queues.set(
+      accountId,
+      next.catch(() => undefined),
+    );
+    return next;
+  }
+
+  const flowKey = (accountId: string) => `flow.${accountId}`;
+  const loadFlow = async (accountId: string) =>
+    (await deps.session.get<FlowState>(flowKey(accountId))) ?? initialFlowState();
+  const saveFlow = async (accountId: string, state: FlowState) => {
+    await deps.session.set(flowKey(accountId), state);
+  };
+
+  async function requireAccount(accountId: string): Promise<Account> {
+    const account = await accounts.get(accountId);
+    if (!account) throw localErrors.noAccount(accountId);
+    return account;
+  }
+
+  async function run(accountId: string, event: FlowEvent): Promise<void> {
+    const account = await requireAccount(accountId);
+    const state = await loadFlow(accountId);
+    const login = () =>
+      (event.type === 'start' || event.type === 'signUp' ? event.username : state.username) ?? '';
+    const gateway = gatewayFor(account);
+    const runnerDeps: RunnerDeps = {
+      gateway,
+      now: deps.now,
+      ephemeral: () => takeEphemeral(accountId),
+      device: {
+        get: () => vault.device(accountId, login()),
+        forget: () => vault.forgetDevice(accountId, login()),
+      },
+      completeSignIn: (tokens) =>
+        completeSignIn({
+          account,
+          tokens,
+          login: login(),
+          gateway,
+          vault,
+          refresher,
+          now: deps.now(),
+          logger: deps.logger,
+        }),
+    };
+    const final = await dispatch({
+      state,
+      event,
+      context: () => ({ now: deps.now(), accountName: account.displayName }),
+      deps: runnerDeps,
+      persist: (next) => saveFlow(accountId, next),
+    });
+    if (final.pending)
+      await deps.alarms.create(`${SESSION_ALARM}${accountId}`, final.pending.expiresAt);
+  }
+
+  async function flowView(accountId: string): Promise<FlowView> {
+    let tokens = await vault.load(accountId);
+    if (!tokens && (await vault.refreshToken(accountId)) !== undefined) {
+      // The browser restarted with "stay signed in": get fresh tokens before answering.
+      const outcome = await refresher.refresh(accountId);
+      if (outcome.kind === 'refreshed') tokens = outcome.tokens;
+    }
+    const flow = await loadFlow(accountId);
+    if (tokens) {
+      return {
+        step: {
+          name: 'DONE',
+          user: tokens.user,
+          accessTokenExpiresAt: tokens.accessTokenExpiresAt,
+        },
+        username: flow.username ?? tokens.user.username,
+      };
+    }
+    // DONE without tokens: they were cleared (refresh refused, signed out elsewhere).
+    const state = flow.step.name === 'DONE' ? initialFlowState(flow.username) : flow;
+    const now = deps.now();
+    return {
+      step: state.step,
+      ...(state.username !== undefined && { username: state.username }),
+      ...(state.pending && {
+        sessionExpiresAt: state.pending.expiresAt,
+        sessionExpired: now >= state.pending.expiresAt,
+      }),
+      ...(canResend(state.step) && { canResend: true }),
+      ...(state.error && { error: state.error }),
+      ...(state.notice !== undefined && { notice: state.notice }),
+    };
+  }
+
+  async function popupState(ownRequestFor?: string): Promise<PopupState> {
+    const all = await accounts.list();
+    const activeAccountId = await accounts.activeId();
+    const queued = activeAccountId === null ? 0 : (pending.get(activeAccountId) ?? 0);
+    return {
+      accounts: all.map(toAccountView),
+      activeAccountId,
+      ...(activeAccountId !== null && { flow: await flowView(activeAccountId) }),
+      busy: queued - (ownRequestFor === activeAccountId ? 1 : 0) > 0,
+    };
+  }
+
+  async function perform(request: PageRequest): Promise<string | undefined> {
+    switch (request.type) {
+      case 'ping':
+      case 'getState':
+        return undefined;
+      case 'selectAccount':
+        await requireAccount(request.accountId);
+        await accounts.select(request.accountId);
+        return undefined;
+      case 'prepareSignIn':
+        await requireAccount(request.accountId);
+        if (!prepared.has(request.accountId)) prepared.set(request.accountId, newEphemeral());
+        return undefined;
+      case 'startSignIn': {
+        const account = await requireAccount(request.accountId);
+        await accounts.select(account.id);
+        await run(account.id, {
+          type: 'start',
+          username: request.username.trim(),
+          authFlow: request.authFlow ?? account.defaultAuthFlow ?? 'USER_SRP_AUTH',
+          ...(request.password !== undefined && { password: request.password }),
+          ...(request.preferredChallenge !== undefined && {
+            preferredChallenge: request.preferredChallenge,
+          }),
+        });
+        return account.id;
+      }
+      case 'answer':
+        await run(request.accountId, { type: 'answer', answer: request.answer });
+        return request.accountId;
+      case 'resendCode':
+        await run(request.accountId, { type: 'resend' });
+        return request.accountId;
+      case 'restart':
+        await run(request.accountId, { type: 'restart' });
+        return request.accountId;
+      case 'showSignUp':
+        await run(request.accountId, { type: 'showSignUp' });
+        return request.accountId;
+      case 'showResetPassword':
+        await run(request.accountId, {
+          type: 'showResetPassword',
+          ...(request.username !== undefined && { username: request.username }),
+        });
+        return request.accountId;
+      case 'signUp':
+        await run(request.accountId, {
+          type: 'signUp',
+          username: request.username.trim(),
+          password: request.password,
+          attributes: request.attributes,
+        });
+        return request.accountId;
+      case 'signOut': {
+        const account = await requireAccount(request.accountId);
+        await signOut({
+          accountId: account.id,
+          global: request.global,
+          gateway: gatewayFor(account),
+          vault,
+          refresher,
+          logger: deps.logger,
+        });
+        await run(account.id, { type: 'signedOut' });
+        return account.id;
+      }
+      case 'saveAccount': {
+        const saved = await accounts.save(request.account);
+        gateways.delete(saved.id);
+        return undefined;
+      }
+      case 'removeAccount':
+        await vault.clear(request.accountId);
+        await refresher.cancel(request.accountId);
+        await deps.session.remove(flowKey(request.accountId));
+        await accounts.remove(request.accountId);
+        gateways.delete(request.accountId);
+        return undefined;
+    }
+  }
+
+  const accountOf = (request: PageRequest): string | undefined =>
+    'accountId' in request ? request.accountId : undefined;
+
+  return {
+    refresher,
+    vault,
+    async handle(request) {
+      const accountId = accountOf(request);
+      const work = async (): Promise<PageResponse> => {
+        const touched = await perform(request);
+        return { ok: true, state: await popupState(touched) };
+      };
+      try {
+        return accountId === undefined ? await work() : await serialized(accountId, work);
+      } catch (error) {
+        deps.logger.warn('request failed', { type: request.type, error });
+        return { ok: false, error: toAuthError(error).toView() };
+      }
+    },
+    async onAlarm(name) {
+      if (name.startsWith(SESSION_ALARM)) {
+        deps.broadcast(await popupState());
+        return;
+      }
+      await refresher.onAlarm(name);
+    },
+    async wake() {
+      const ids = (await accounts.list()).map((account) => account.id);
+      await refresher.checkAll(ids);
+    },
+  };
+}

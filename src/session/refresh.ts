@@ -1,0 +1,152 @@
+/**
+ * Keeps tokens fresh. An alarm per account fires before the access token expires; every wake
+ * re-checks the absolute expiry (alarms can be late, workers restart). One refresh per account
+ * at a time: concurrent callers share the same promise. Tokens are cleared only when Cognito
+ * says the refresh token is dead, never on network trouble or 5xx.
+ */
+import { isDefiniteAuthFailure, isUnknownOperation, toAuthError } from '../cognito/auth-error';
+import type { AuthTokens, CognitoGateway } from '../cognito/gateway';
+import type { Logger } from '../platform/logger';
+import type { Account } from './accounts';
+import { persistTokens } from './persist-tokens';
+import type { SessionTokens, TokenVault } from './token-vault';
+
+export interface AlarmScheduler {
+  create(name: string, when: number): Promise<void>;
+  clear(name: string): Promise<void>;
+}
+
+export type RefreshOutcome =
+  | { kind: 'refreshed'; tokens: SessionTokens }
+  | { kind: 'signedOut'; code: string }
+  | { kind: 'failed'; code: string }
+  | { kind: 'noRefreshToken' };
+
+export interface RefresherDeps {
+  vault: TokenVault;
+  account: (accountId: string) => Promise<Account | undefined>;
+  gatewayFor: (account: Account) => CognitoGateway;
+  alarms: AlarmScheduler;
+  now: () => number;
+  /** Told when tokens changed on their own (refreshed or cleared). */
+  onChange: (accountId: string, outcome: RefreshOutcome) => void | Promise<void>;
+  logger: Logger;
+}
+
+const ALARM_PREFIX = 'refresh:';
+const MAX_LEAD_MS = 5 * 60 * 1000;
+const RETRY_AFTER_MS = 60 * 1000;
+
+export const refreshAlarmName = (accountId: string) => `${ALARM_PREFIX}${accountId}`;
+
+/** When to refresh: 5 minutes before expiry, or half-way for short-lived tokens. */
+export function refreshDueAt(tokens: SessionTokens): number {
+  const lifetime = Math.max(0, tokens.accessTokenExpiresAt - tokens.receivedAt);
+  return tokens.accessTokenExpiresAt - Math.min(MAX_LEAD_MS, lifetime / 2);
+}
+
+export interface Refresher {
+  refresh(accountId: string): Promise<RefreshOutcome>;
+  schedule(accountId: string, tokens: SessionTokens): Promise<void>;
+  cancel(accountId: string): Promise<void>;
+  onAlarm(name: string): Promise<void>;
+  /** On every worker start: refresh what is due (or lost with the browser), schedule the rest. */
+  checkAll(accountIds: string[]): Promise<void>;
+}
+
+export function createRefresher(deps: RefresherDeps): Refresher {
+  const inflight = new Map<string, Promise<RefreshOutcome>>();
+
+  async function schedule(accountId: string, tokens: SessionTokens): Promise<void> {
+    await deps.alarms.create(refreshAlarmName(accountId), refreshDueAt(tokens));
+  }
+
+  async function callCognito(account: Account, refreshToken: string): Promise<AuthTokens> {
+    const gateway = deps.gatewayFor(account);
+    const user = await deps.vault.user(account.id);
+    const device = user ? await deps.vault.device(account.id, user.username) : undefined;
+    const deviceKey = device?.deviceKey;
+    try {
+      return await gateway.getTokensFromRefreshToken({
+        refreshToken,
+        ...(deviceKey !== undefined && { deviceKey }),
+      });
+    } catch (error) {
+      const authError = toAuthError(error);
+      if (!isUnknownOperation(authError)) throw authError;
+      deps.logger.info('GetTokensFromRefreshToken unknown here; using REFRESH_TOKEN_AUTH');
+      return gateway.refreshTokenAuth({
+        refreshToken,
+        username: user?.username ?? '',
+        ...(deviceKey !== undefined && { deviceKey }),
+      });
+    }
+  }
+
+  async function run(accountId: string): Promise<RefreshOutcome> {
+    const account = await deps.account(accountId);
+    const refreshToken = await deps.vault.refreshToken(accountId);
+    if (!account || refreshToken === undefined) return { kind: 'noRefreshToken' };
+    try {
+      const fresh = await callCognito(account, refreshToken);
+      // Without rotation Cognito returns no refresh token: the old one stays valid.
+      const tokens = await persistTokens({
+        vault: deps.vault,
+        accountId,
+        tokens: { ...fresh, refreshToken: fresh.refreshToken ?? refreshToken },
+        stay: account.staySignedIn,
+        now: deps.now(),
+      });
+      await schedule(accountId, tokens);
+      const outcome: RefreshOutcome = { kind: 'refreshed', tokens };
+      await deps.onChange(accountId, outcome);
+      return outcome;
+    } catch (error) {
+      const authError = toAuthError(error);
+      if (isDefiniteAuthFailure(authError)) {
+        deps.logger.info('refresh token refused; signing out', { code: authError.code });
+        await deps.vault.clear(accountId);
+        await deps.alarms.clear(refreshAlarmName(accountId));
+        const outcome: RefreshOutcome = { kind: 'signedOut', code: authError.code };
+        await deps.onChange(accountId, outcome);
+        return outcome;
+      }
+      deps.logger.warn('refresh failed; keeping tokens and retrying later', {
+        code: authError.code,
+      });
+      await deps.alarms.create(refreshAlarmName(accountId), deps.now() + RETRY_AFTER_MS);
+      return { kind: 'failed', code: authError.code };
+    }
+  }
+
+  function refresh(accountId: string): Promise<RefreshOutcome> {
+    const running = inflight.get(accountId);
+    if (running) return running;
+    const started = run(accountId).finally(() => inflight.delete(accountId));
+    inflight.set(accountId, started);
+    return started;
+  }
+
+  async function check(accountId: string): Promise<void> {
+    const tokens = await deps.vault.load(accountId);
+    if (!tokens) {
+      // Browser restarted with "stay signed in": only the sealed refresh token is left.
+      if ((await deps.vault.refreshToken(accountId)) !== undefined) await refresh(accountId);
+      return;
+    }
+    if (deps.now() >= refreshDueAt(tokens)) await refresh(accountId);
+    else await schedule(accountId, tokens);
+  }
+
+  return {
+    refresh,
+    schedule,
+    cancel: (accountId) => deps.alarms.clear(refreshAlarmName(accountId)),
+    async onAlarm(name) {
+      if (name.startsWith(ALARM_PREFIX)) await check(name.slice(ALARM_PREFIX.length));
+    },
+    async checkAll(accountIds) {
+      for (const id of accountIds) await check(id);
+    },
+  };
+}
