@@ -28,6 +28,8 @@ export interface DocumentRegistry {
   get(tabId: number): Promise<BridgeDocument | undefined>;
   set(tabId: number, document: BridgeDocument): Promise<void>;
   delete(tabId: number): Promise<void>;
+  /** Every known bridge document of an origin, by tab id. */
+  listOrigin(origin: string): Promise<Array<[tabId: number, document: BridgeDocument]>>;
   /** Forgets every document of an origin (site removed). */
   deleteOrigin(origin: string): Promise<void>;
 }
@@ -46,6 +48,12 @@ export function createDocumentRegistry(item: DocumentsItem): DocumentRegistry {
     async get(tabId) {
       await queue;
       return (await item.getValue())[String(tabId)];
+    },
+    async listOrigin(origin) {
+      await queue;
+      return Object.entries(await item.getValue())
+        .filter(([, doc]) => doc.origin === origin)
+        .map(([tabId, doc]) => [Number(tabId), doc]);
     },
     set: (tabId, document) => update((documents) => ({ ...documents, [String(tabId)]: document })),
     delete: (tabId) =>

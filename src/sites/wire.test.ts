@@ -1,0 +1,199 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { storage } from 'wxt/utils/storage';
+import type { BridgeSender } from './background-handlers';
+import { bridgeRegistration, bridgeScriptId } from './permissions';
+import { FakeScripting } from './testing/fake-scripting';
+import { EXTENSION_ID, FakePermissions, FakeRules, FakeSessions, FakeTabs } from './testing/fakes';
+import { makeTokens, TEST_CLIENT_ID } from './testing/tokens';
+import { wireSites, type SitesBrowser } from './wire';
+
+class FakeEvent<Listener extends (...args: never[]) => unknown> {
+  readonly listeners: Listener[] = [];
+  addListener(listener: Listener) {
+    this.listeners.push(listener);
+  }
+  fire(...args: Parameters<Listener>): Array<ReturnType<Listener>> {
+    return this.listeners.map((listener) => listener(...args) as ReturnType<Listener>);
+  }
+}
+
+const SITE = 'http://127.0.0.1:5173';
+const now = Date.now();
+const alice = makeTokens({ issuedAt: Math.floor(now / 1000), receivedAt: now });
+
+function setup() {
+  const onMessage = new FakeEvent<
+    (message: unknown, sender: BridgeSender) => Promise<unknown> | undefined
+  >();
+  const onPermissionRemoved = new FakeEvent<
+    (permissions: { origins?: string[] | undefined }) => void
+  >();
+  const onTabRemoved = new FakeEvent<(tabId: number) => void>();
+  const fakePermissions = new FakePermissions();
+  const removed: string[][] = [];
+  const permissions = Object.assign(fakePermissions, {
+    removed,
+    remove(request: { origins: string[] }) {
+      removed.push(request.origins);
+      for (const origin of request.origins) fakePermissions.granted.delete(origin);
+      return Promise.resolve(true);
+    },
+    onRemoved: onPermissionRemoved,
+  });
+  const tabs = Object.assign(new FakeTabs(), { onRemoved: onTabRemoved });
+  const scripting = new FakeScripting();
+  const rules = new FakeRules();
+  const sessions = new FakeSessions();
+  sessions.accounts.set('demo', { clientId: TEST_CLIENT_ID, tokens: alice });
+  const browser: SitesBrowser = {
+    runtime: { id: EXTENSION_ID, onMessage },
+    permissions,
+    tabs,
+    scripting,
+    declarativeNetRequest: rules,
+  };
+  const service = wireSites({ browser, storage, sessions });
+  return {
+    service,
+    onMessage,
+    onPermissionRemoved,
+    onTabRemoved,
+    permissions,
+    tabs,
+    scripting,
+    rules,
+    sessions,
+  };
+}
+
+function bridgeAsks(world: ReturnType<typeof setup>, tabId: number, url: string) {
+  const documentId = `DOC-${String(tabId)}`;
+  world.tabs.tabs.set(tabId, { url, documentId });
+  const sender: BridgeSender = {
+    id: EXTENSION_ID,
+    tab: { id: tabId, url },
+    frameId: 0,
+    documentId,
+    url,
+    origin: new URL(url).origin,
+  };
+  const [reply] = world.onMessage.fire({ type: 'bridge:getSession' }, sender);
+  return reply;
+}
+
+describe('wireSites', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  it('leaves other modules’ messages alone and answers bridge traffic', async () => {
+    const world = setup();
+    expect(world.onMessage.fire({ type: 'getState' }, {})).toEqual([undefined]);
+    await expect(world.onMessage.fire({ type: 'bridge:getSession' }, {})[0]).resolves.toEqual({
+      type: 'bridge:rejected',
+    });
+  });
+
+  it('refuses to share without the permission, then shares, registers and injects the open tab', async () => {
+    const world = setup();
+    world.tabs.tabs.set(9, { url: `${SITE}/`, documentId: 'DOC-9' });
+    await expect(
+      world.service.shareSite({ origin: SITE, accountId: 'demo' }),
+    ).rejects.toMatchObject({
+      code: 'SitePermissionMissing',
+    });
+    world.permissions.granted.add(`${SITE}/*`);
+    const site = await world.service.shareSite({ origin: SITE, accountId: 'demo' });
+    expect(site.format).toBe('amplify-local-storage');
+    expect([...world.scripting.scripts.keys()]).toEqual([bridgeScriptId(SITE)]);
+    expect(world.scripting.injected).toEqual([
+      { tabId: 9, frameIds: [0], files: ['content-scripts/session-bridge.js'] },
+    ]);
+    const reply = await bridgeAsks(world, 9, `${SITE}/`);
+    expect(JSON.stringify(reply)).toContain(alice.accessToken);
+  });
+
+  it('pushes token changes to the open tabs', async () => {
+    const world = setup();
+    world.permissions.granted.add(`${SITE}/*`);
+    await world.service.shareSite({ origin: SITE, accountId: 'demo' });
+    await bridgeAsks(world, 1, `${SITE}/a`);
+    await bridgeAsks(world, 2, `${SITE}/b`);
+    world.sessions.accounts.set('demo', { clientId: TEST_CLIENT_ID, tokens: undefined });
+    const result = await world.service.onTokensChanged('demo');
+    expect(result.delivered).toEqual([1, 2]);
+  });
+
+  it('on permission removal: unregisters, clears the pages and forgets the site', async () => {
+    const world = setup();
+    world.permissions.granted.add(`${SITE}/*`);
+    await world.service.shareSite({ origin: SITE, accountId: 'demo' });
+    await bridgeAsks(world, 1, `${SITE}/a`);
+    world.permissions.granted.clear();
+    world.onPermissionRemoved.fire({ origins: [`${SITE}/*`] });
+    await expect.poll(() => world.service.listSites()).toEqual([]);
+    await expect.poll(() => world.scripting.scripts.size).toBe(0);
+    await expect.poll(() => world.tabs.sent.length).toBe(1);
+    expect(world.tabs.sent[0]).toMatchObject({
+      tabId: 1,
+      options: { frameId: 0, documentId: 'DOC-1' },
+      message: { type: 'bridge:apply', writes: [] },
+    });
+    // The page asking again gets nothing.
+    await expect(bridgeAsks(world, 1, `${SITE}/a`)).resolves.toEqual({ type: 'bridge:rejected' });
+  });
+
+  it('removeSite clears pages, drops the header rule and gives the host access back', async () => {
+    const world = setup();
+    world.permissions.granted.add(`${SITE}/*`);
+    world.permissions.granted.add('http://127.0.0.1:9300/*');
+    await world.service.shareSite({
+      origin: SITE,
+      accountId: 'demo',
+      format: 'authorization-header',
+      apiOrigins: ['http://127.0.0.1:9300'],
+    });
+    await bridgeAsks(world, 1, `${SITE}/a`);
+    expect(world.rules.rules.size).toBe(1);
+    await world.service.removeSite(SITE);
+    expect(world.rules.rules.size).toBe(0);
+    expect(world.scripting.scripts.size).toBe(0);
+    expect(world.permissions.removed).toEqual([[`${SITE}/*`, 'http://127.0.0.1:9300/*']]);
+  });
+
+  it('forgets closed tabs', async () => {
+    const world = setup();
+    world.permissions.granted.add(`${SITE}/*`);
+    await world.service.shareSite({ origin: SITE, accountId: 'demo' });
+    await bridgeAsks(world, 1, `${SITE}/a`);
+    world.onTabRemoved.fire(1);
+    world.tabs.tabs.set(1, { url: `${SITE}/a`, documentId: 'DOC-1' });
+    await expect
+      .poll(async () => (await world.service.onTokensChanged('demo')).delivered)
+      .toEqual([]);
+  });
+
+  it('resync re-registers granted sites, drops revoked ones and stray registrations', async () => {
+    const world = setup();
+    world.permissions.granted.add(`${SITE}/*`);
+    world.permissions.granted.add('https://gone.example/*');
+    await world.service.shareSite({ origin: SITE, accountId: 'demo' });
+    await world.service.shareSite({ origin: 'https://gone.example', accountId: 'demo' });
+    world.permissions.granted.delete('https://gone.example/*');
+    world.scripting.scripts.clear();
+    await world.scripting.registerContentScripts([
+      {
+        ...{ id: bridgeScriptId('https://stray.example') },
+        matches: [],
+        js: [],
+        runAt: 'document_start',
+        allFrames: false,
+        persistAcrossSessions: true,
+      },
+    ]);
+    await world.service.resync();
+    expect([...world.scripting.scripts.keys()]).toEqual([bridgeScriptId(SITE)]);
+    expect((await world.service.listSites()).map((site) => site.origin)).toEqual([SITE]);
+  });
+});
