@@ -1,0 +1,222 @@
+/**
+ * `npm run bench`: SRP in Node (ours vs amazon-cognito-identity-js vs the OpenSSL floor) and in
+ * headless Chromium (ours vs amazon-cognito-identity-js vs Amplify v6), plus the extension's
+ * gzipped bundle sizes. Writes bench/results.json and prints a table with the issue-8 budgets.
+ *
+ * Options: --iterations N (default 30 per runtime), --skip-chromium, --skip-bundle.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { measureBundles, type BundleSizes } from './bundle-size';
+import { benchChromiumSrp } from './chromium-srp';
+import type { Summary } from './harness';
+import { benchNodeSrp } from './node-srp';
+import { makeBenchInputs } from './srp-inputs';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const iterationsArg = args[args.indexOf('--iterations') + 1];
+const iterations = args.includes('--iterations') ? Number(iterationsArg) : 30;
+if (!Number.isInteger(iterations) || iterations < 1)
+  throw new Error('--iterations needs a positive integer');
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+type Metrics = Record<string, number>;
+interface RuntimeResult {
+  metrics: Metrics;
+  ranges: Record<string, [number, number]>;
+  iterations: number;
+  extra: Record<string, unknown>;
+}
+
+function collect(
+  summaries: Record<string, Summary>,
+  keys: string[],
+  extra: Record<string, unknown>,
+): RuntimeResult {
+  const metrics: Metrics = {};
+  const ranges: Record<string, [number, number]> = {};
+  for (const key of keys) {
+    const s = summaries[key];
+    if (!s) continue;
+    metrics[key] = round(s.median);
+    ranges[key] = [round(s.min), round(s.max)];
+  }
+  return { metrics, ranges, iterations, extra };
+}
+
+const lines: string[] = [];
+const say = (line: string) => {
+  lines.push(line);
+  console.log(line);
+};
+const fmt = (s: Summary | undefined) =>
+  s
+    ? `${s.median.toFixed(2).padStart(8)} ms  (${s.min.toFixed(2)}–${s.max.toFixed(2)})`
+    : '       –';
+
+function table(title: string, summaries: Record<string, Summary>) {
+  say(`\n${title}`);
+  for (const [key, s] of Object.entries(summaries)) say(`  ${key.padEnd(24)} ${fmt(s)}`);
+}
+
+const inputs = makeBenchInputs(16);
+const started = performance.now();
+const results: Record<string, unknown> = {
+  generated_at: new Date().toISOString(),
+  machine: {
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpus: (await import('node:os')).cpus().length,
+  },
+};
+const srp: Record<string, unknown> = {};
+results.srp = srp;
+
+// Node ---------------------------------------------------------------------------------------
+console.log(`Node SRP: ${iterations} interleaved iterations over ${inputs.length} input sets…`);
+const node = await benchNodeSrp(inputs, iterations);
+table('SRP in Node (median, min–max)', { ...node.summaries, comb_build_ms: node.combBuildMs });
+const nodeResult = collect(
+  node.summaries,
+  [
+    'ours_a_ms',
+    'ours_key_ms',
+    'acij_key_ms',
+    'openssl_a_ms',
+    'openssl_key_ms',
+    'ours_barrett_a_ms',
+    'ours_barrett_key_ms',
+  ],
+  {},
+);
+srp.node = {
+  ...nodeResult.metrics,
+  comb_build_ms: round(node.combBuildMs.median),
+  ranges_ms: nodeResult.ranges,
+  iterations,
+};
+
+// Chromium -----------------------------------------------------------------------------------
+let chromiumMetrics: Metrics | undefined;
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (flag('--skip-chromium')) {
+  say('\nChromium: skipped (--skip-chromium)');
+} else if (!existsSync(chromiumPath)) {
+  say(
+    `\nChromium: not found at ${chromiumPath}; install it (apt-get install -y chromium) or set CHROMIUM_PATH`,
+  );
+} else {
+  console.log(`\nChromium SRP: ${iterations} interleaved iterations…`);
+  const chromium = await benchChromiumSrp(inputs, iterations);
+  table(
+    `SRP in headless Chromium (${chromium.userAgent.match(/HeadlessChrome\/[\d.]+/)?.[0] ?? 'Chromium'}, cross-origin isolated: ${chromium.crossOriginIsolated})`,
+    {
+      ...chromium.summaries,
+      comb_build_ms: chromium.combBuildMs,
+    },
+  );
+  const chromiumResult = collect(
+    chromium.summaries,
+    [
+      'ours_a_ms',
+      'ours_key_ms',
+      'acij_a_ms',
+      'acij_key_ms',
+      'amplify_key_ms',
+      'ours_barrett_a_ms',
+      'ours_barrett_key_ms',
+    ],
+    {},
+  );
+  chromiumMetrics = chromiumResult.metrics;
+  srp.chromium = {
+    ...chromiumResult.metrics,
+    comb_build_ms: round(chromium.combBuildMs.median),
+    ranges_ms: chromiumResult.ranges,
+    iterations,
+    cross_origin_isolated: chromium.crossOriginIsolated,
+  };
+}
+
+// Bundles ------------------------------------------------------------------------------------
+let bundle: BundleSizes | undefined;
+const outputDir = `${repoRoot}.output/chrome-mv3`;
+if (flag('--skip-bundle')) {
+  say('\nBundle: skipped (--skip-bundle)');
+} else {
+  if (!existsSync(`${outputDir}/manifest.json`)) {
+    console.log('\nNo .output/chrome-mv3 build: running npx wxt build…');
+    const build = spawnSync('npx', ['wxt', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('wxt build failed');
+  }
+  bundle = measureBundles(outputDir);
+  results.bundle = bundle;
+  say('\nBundles in .output/chrome-mv3 (gzip -9, initial JS only; lazy chunks not counted)');
+  say(`  popup                    ${bundle.popup_js_gzip_kb.toFixed(1).padStart(8)} KB`);
+  say(`  background               ${bundle.background_js_gzip_kb.toFixed(1).padStart(8)} KB`);
+  for (const [file, size] of Object.entries(bundle.content_scripts_gzip_kb)) {
+    say(`  content ${file.padEnd(16)} ${size.toFixed(1).padStart(8)} KB`);
+  }
+}
+
+// Budgets ------------------------------------------------------------------------------------
+say('\nBudgets (issue 8)');
+const check = (label: string, ok: boolean | undefined, detail: string) =>
+  say(`  ${ok === undefined ? '  n/a' : ok ? '  ok ' : ' MISS'}  ${label}: ${detail}`);
+const nodeM = nodeResult.metrics;
+if (chromiumMetrics) {
+  const c = chromiumMetrics;
+  const speedup = (c.acij_key_ms ?? NaN) / (c.ours_key_ms ?? NaN);
+  check(
+    'Chromium key ≥ 10× faster than ACIJ',
+    speedup >= 10,
+    `${speedup.toFixed(1)}× (${c.ours_key_ms} vs ${c.acij_key_ms} ms)`,
+  );
+  const cpu = (c.ours_a_ms ?? NaN) + (c.ours_key_ms ?? NaN);
+  check(
+    "SRP math per sign-in in Chromium ≤ 15 ms (A + key; the full sign-in CPU is issue 4's)",
+    cpu <= 15,
+    `${cpu.toFixed(2)} ms`,
+  );
+}
+const floor = (nodeM.ours_key_ms ?? NaN) / (nodeM.openssl_key_ms ?? NaN);
+check(
+  'Node key ≤ 3× the OpenSSL floor',
+  floor <= 3,
+  `${floor.toFixed(2)}× (${nodeM.ours_key_ms} vs ${nodeM.openssl_key_ms} ms)`,
+);
+if (bundle) {
+  check('popup ≤ 20 KB gz', bundle.popup_js_gzip_kb <= 20, `${bundle.popup_js_gzip_kb} KB`);
+  check(
+    'background ≤ 90 KB gz',
+    bundle.background_js_gzip_kb <= 90,
+    `${bundle.background_js_gzip_kb} KB`,
+  );
+  check(
+    'each content script ≤ 8 KB gz',
+    bundle.content_js_gzip_kb <= 8,
+    `largest ${bundle.content_js_gzip_kb} KB`,
+  );
+}
+
+say('\nNot measured by this run (left out of results.json, no invented numbers):');
+say(
+  '  popup.first_paint_ms, popup.step_to_step_ms   — filled by the popup work (issue 5) with the E2E harness',
+);
+say(
+  '  worker.cold_start_ms                          — filled by the background worker work (issue 4)',
+);
+say(
+  '  signin.client_cpu_ms_srp, signin.round_trips  — filled by the sign-in machine against the local pool (issue 4)',
+);
+say(
+  '  refresh.tabs / refresh.refresh_calls          — filled by session sharing across tabs (issue 6)',
+);
+
+const resultsPath = fileURLToPath(new URL('./results.json', import.meta.url));
+writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
+say(`\nWrote ${resultsPath} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
