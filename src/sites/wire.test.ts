@@ -182,16 +182,7 @@ describe('wireSites', () => {
     await world.service.shareSite({ origin: 'https://gone.example', accountId: 'demo' });
     world.permissions.granted.delete('https://gone.example/*');
     world.scripting.scripts.clear();
-    await world.scripting.registerContentScripts([
-      {
-        ...{ id: bridgeScriptId('https://stray.example') },
-        matches: [],
-        js: [],
-        runAt: 'document_start',
-        allFrames: false,
-        persistAcrossSessions: true,
-      },
-    ]);
+    await world.scripting.registerContentScripts([bridgeRegistration('https://stray.example')]);
     await world.service.resync();
     expect([...world.scripting.scripts.keys()]).toEqual([bridgeScriptId(SITE)]);
     expect((await world.service.listSites()).map((site) => site.origin)).toEqual([SITE]);
