@@ -1,0 +1,39 @@
+/**
+ * Messages between the otp-autofill content script and the background. The request carries
+ * nothing but its type: which entry answers is decided by the background from the sender's
+ * origin, never by anything the page could influence. Only a current code ever travels back.
+ */
+import * as v from 'valibot';
+
+const codeSchema = v.pipe(v.string(), v.regex(/^[0-9]{6,8}$/));
+
+/** Content script → background, sent only after the person clicked the fill button. */
+export const OtpGetCodeRequestSchema = v.strictObject({ type: v.literal('otp:getCode') });
+export type OtpGetCodeRequest = v.InferOutput<typeof OtpGetCodeRequestSchema>;
+
+export const OtpErrorSchema = v.strictObject({
+  code: v.pipe(v.string(), v.maxLength(64)),
+  message: v.pipe(v.string(), v.maxLength(512)),
+  recovery: v.pipe(v.string(), v.maxLength(512)),
+});
+
+export const OtpCodeResponseSchema = v.variant('ok', [
+  v.strictObject({
+    ok: v.literal(true),
+    code: codeSchema,
+    /** Seconds before this code stops being valid. */
+    secondsRemaining: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(300)),
+  }),
+  v.strictObject({ ok: v.literal(false), error: OtpErrorSchema }),
+]);
+export type OtpCodeResponse = v.InferOutput<typeof OtpCodeResponseSchema>;
+
+/**
+ * Background → content script of one tab's top frame, after the person pressed the keyboard
+ * shortcut or chose the context-menu entry for that tab.
+ */
+export const OtpFillCommandSchema = v.strictObject({
+  type: v.literal('otp:fill'),
+  code: codeSchema,
+});
+export type OtpFillCommand = v.InferOutput<typeof OtpFillCommandSchema>;
