@@ -98,5 +98,4 @@ export function measureCombBuild(times: number): Summary {
     samples.push(engine.combBuildMs() ?? NaN);
   }
   return summarize(samples);
-};
 }
