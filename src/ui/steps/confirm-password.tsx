@@ -21,7 +21,7 @@ export function ConfirmPassword(props: StepProps<'CONFIRM_SIGN_IN_WITH_PASSWORD'
       back
     >
       <StepForm
-        label="Password"
+        label="Sign in with your password"
         busy={props.busy}
         onSubmit={() => {
           const found = password.length === 0 ? 'Enter your password.' : undefined;

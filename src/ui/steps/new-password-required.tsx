@@ -56,7 +56,7 @@ export function NewPasswordRequired(
       now={props.now}
       back
     >
-      <StepForm label="New password" busy={props.busy} onSubmit={submit}>
+      <StepForm label="Choose a new password" busy={props.busy} onSubmit={submit}>
         <PasswordField
           label="New password"
           value={password}

@@ -101,7 +101,7 @@ function ResetConfirm(props: StepProps<'RESET_PASSWORD'>) {
       resend={props.flow.canResend === true}
       back
     >
-      <StepForm label="New password" busy={props.busy} onSubmit={submit}>
+      <StepForm label="Choose a new password" busy={props.busy} onSubmit={submit}>
         <CodeInput value={code} onValue={setCode} problem={problems.code} />
         <PasswordField
           label="New password"

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { AccountView } from '../../platform/protocol';
 import type { FlowView, SignInStep } from '../../signin/steps';
 import { ConfirmEmailCode } from './confirm-email-code';
@@ -43,7 +43,8 @@ export function screenKey(step: SignInStep, accountId: string): string {
 export function StepView(props: StepViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const key = screenKey(props.flow.step, props.account.id);
-  useEffect(() => {
+  // A layout effect: focus lands before the next paint, so typing never goes to the old screen.
+  useLayoutEffect(() => {
     const first = container.current?.querySelector<HTMLElement>(
       'input:not([type="hidden"]), select, textarea, button:not([disabled])',
     );
