@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { OtpError } from './errors';
-import { createMemoryKeyStore, type KeyStore } from './key-store';
+import { createMemoryKeyStore } from './key-store';
 import { parseOtpauthUri } from './otpauth';
 import { generateTotp } from './totp';
 import { RFC_6238_VECTORS } from './rfc6238-vectors.fixture';
@@ -11,7 +11,7 @@ import { fromBase64, MIN_PBKDF2_ITERATIONS } from './vault-crypto';
 const STORAGE_KEY = 'authenticatorVault';
 const BOB_SECRET = 'JBSWY3DPEHPK3PXP';
 
-let keyStore: KeyStore;
+let keyStore: ReturnType<typeof createMemoryKeyStore>;
 let counter = 0;
 
 function deps(overrides: Partial<VaultDeps> = {}): VaultDeps {
@@ -106,7 +106,7 @@ describe('device-key vault', () => {
 
   it('keeps the device key non-extractable', async () => {
     await createAuthenticatorVault(deps()).add({ account: 'a', secret: BOB_SECRET });
-    const key = await keyStore.load('authenticator-vault');
+    const key = await keyStore.get('authenticator-vault');
     expect(key?.extractable).toBe(false);
     await expect(globalThis.crypto.subtle.exportKey('raw', key as CryptoKey)).rejects.toThrow();
   });
@@ -254,7 +254,7 @@ describe('passphrase lock', () => {
     expect(lock).toMatchObject({ kind: 'passphrase', kdf: 'PBKDF2-SHA256' });
     expect(lock.iterations).toBeGreaterThanOrEqual(MIN_PBKDF2_ITERATIONS);
     expect(fromBase64(lock.salt as string)).toHaveLength(16);
-    expect(await keyStore.load('authenticator-vault')).toBeUndefined();
+    expect(await keyStore.get('authenticator-vault')).toBeUndefined();
     expect(await vault.list()).toEqual([bob]);
 
     // A restarted worker: nothing readable, nothing writable.
@@ -298,9 +298,9 @@ describe('passphrase lock', () => {
   it('does not accept a passphrase vault relabelled as a device vault', async () => {
     const vault = createAuthenticatorVault(deps());
     await vault.add({ account: 'bob', secret: BOB_SECRET });
-    const deviceKey = await keyStore.load('authenticator-vault');
+    const deviceKey = await keyStore.get('authenticator-vault');
     await vault.setPassphrase('correct horse battery staple');
-    if (deviceKey) await keyStore.save('authenticator-vault', deviceKey);
+    if (deviceKey) await keyStore.put('authenticator-vault', deviceKey);
     await fakeBrowser.storage.local.set({
       [STORAGE_KEY]: { ...(await stored()), lock: { kind: 'device' } },
     });

@@ -7,7 +7,7 @@
  */
 import * as v from 'valibot';
 import { OtpError } from './errors';
-import type { KeyStore } from './key-store';
+import type { VaultKeyStore } from './key-store';
 import { formatOtpauthUri } from './otpauth';
 import {
   TOTP_ALGORITHMS,
@@ -75,7 +75,7 @@ export function storageSlot(area: StorageAreaLike, key: string): VaultStorage {
 
 export interface VaultDeps {
   storage: VaultStorage;
-  keyStore: KeyStore;
+  keyStore: VaultKeyStore;
   crypto: VaultCrypto;
   newId: () => string;
   /** Defaults to and may not go under MIN_PBKDF2_ITERATIONS. */
@@ -174,10 +174,10 @@ export function createAuthenticatorVault(deps: VaultDeps): AuthenticatorVault {
   }
 
   async function deviceKey(create: boolean): Promise<CryptoKey | undefined> {
-    const existing = await deps.keyStore.load(DEVICE_KEY_NAME);
+    const existing = await deps.keyStore.get(DEVICE_KEY_NAME);
     if (existing || !create) return existing;
     const key = await generateDeviceKey(deps.crypto);
-    await deps.keyStore.save(DEVICE_KEY_NAME, key);
+    await deps.keyStore.put(DEVICE_KEY_NAME, key);
     return key;
   }
 
@@ -355,7 +355,7 @@ export function createAuthenticatorVault(deps: VaultDeps): AuthenticatorVault {
         await writeEntries(entries, lock, key);
         unlocked = { key, lock };
         // The device key would otherwise outlive its purpose next to the passphrase vault.
-        await deps.keyStore.remove(DEVICE_KEY_NAME);
+        await deps.keyStore.remove?.(DEVICE_KEY_NAME);
       }),
 
     removePassphrase: () =>
