@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { fakeBrowser as browser } from 'wxt/testing/fake-browser';
 import { demoSeed, BOB_TOTP_SECRET, DEMO_PUBLIC_CLIENT_ID } from '../../local-pool/seed';
 import { AuthError } from '../../src/cognito/auth-error';
 import type { CognitoGateway } from '../../src/cognito/gateway';
