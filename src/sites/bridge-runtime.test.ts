@@ -1,0 +1,117 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { StorageChange } from './apply-changes';
+import type { BridgeApply } from './bridge-messages';
+import { announceStorageChanges, startBridge, type BridgeEnvironment } from './bridge-runtime';
+import { amplifyLocalStorageChanges } from './formats/amplify-local-storage';
+import { makeTokens, TEST_CLIENT_ID } from './testing/tokens';
+
+const EXTENSION_ID = 'ext';
+const P = `CognitoIdentityServiceProvider.${TEST_CLIENT_ID}`;
+const now = Date.now();
+const alice = makeTokens({ issuedAt: Math.floor(now / 1000), receivedAt: now });
+
+function apply(tokens: typeof alice | undefined): BridgeApply {
+  return {
+    type: 'bridge:apply',
+    ...amplifyLocalStorageChanges(
+      { clientId: TEST_CLIENT_ID, tokens },
+      { shareRefreshToken: false },
+    ),
+  };
+}
+
+function environment(reply: unknown) {
+  let push: ((message: unknown, sender: { id?: string; tab?: unknown }) => void) | undefined;
+  const announced: StorageChange[][] = [];
+  const sent: unknown[] = [];
+  const env: BridgeEnvironment = {
+    extensionId: EXTENSION_ID,
+    localStorage,
+    cookies: document,
+    sendRequest(message) {
+      sent.push(message);
+      return Promise.resolve(reply);
+    },
+    onPush(listener) {
+      push = listener;
+    },
+    announce(changes) {
+      announced.push(changes);
+    },
+  };
+  return {
+    env,
+    sent,
+    announced,
+    push: (message: unknown, sender: { id?: string; tab?: unknown }) => push?.(message, sender),
+  };
+}
+
+describe('session bridge', () => {
+  beforeEach(() => {
+    localStorage.clear();
+  });
+
+  it('asks only for the session of its origin, with nothing in the request, and writes it', async () => {
+    const world = environment(apply(alice));
+    await startBridge(world.env);
+    expect(world.sent).toEqual([{ type: 'bridge:getSession' }]);
+    expect(localStorage.getItem(`${P}.alice.accessToken`)).toBe(alice.accessToken);
+    expect(world.announced[0]?.length).toBe(5);
+  });
+
+  it('applies pushes from the background in place, and removals on sign-out', async () => {
+    const world = environment(apply(alice));
+    await startBridge(world.env);
+    const refreshed = makeTokens({
+      issuedAt: Math.floor(now / 1000) + 60,
+      receivedAt: now + 60_000,
+    });
+    world.push(apply(refreshed), { id: EXTENSION_ID });
+    expect(localStorage.getItem(`${P}.alice.accessToken`)).toBe(refreshed.accessToken);
+    expect(world.announced[1]?.find((c) => c.key.endsWith('.accessToken'))).toEqual({
+      key: `${P}.alice.accessToken`,
+      oldValue: alice.accessToken,
+      newValue: refreshed.accessToken,
+    });
+    world.push(apply(undefined), { id: EXTENSION_ID });
+    expect(localStorage.length).toBe(0);
+  });
+
+  it('ignores pushes from other extensions, other content scripts and malformed messages', async () => {
+    const world = environment({ type: 'bridge:rejected' });
+    await startBridge(world.env);
+    expect(localStorage.length).toBe(0);
+    world.push(apply(alice), { id: 'another-extension' });
+    world.push(apply(alice), { id: EXTENSION_ID, tab: { id: 3 } });
+    world.push({ ...apply(alice), extra: true }, { id: EXTENSION_ID });
+    world.push(
+      {
+        type: 'bridge:apply',
+        writes: [{ area: 'cookie', name: 'a', value: 'b; Domain=evil', secure: false }],
+        removals: [],
+      },
+      { id: EXTENSION_ID },
+    );
+    expect(localStorage.length).toBe(0);
+    expect(document.cookie).toBe('');
+    expect(world.announced).toEqual([]);
+  });
+
+  it('survives an unreachable background', async () => {
+    const world = environment(undefined);
+    world.env.sendRequest = () => Promise.reject(new Error('Extension context invalidated.'));
+    await expect(startBridge(world.env)).resolves.toBeUndefined();
+  });
+
+  it('announces changes as storage events the page can hear', () => {
+    const heard = vi.fn();
+    window.addEventListener('storage', heard);
+    announceStorageChanges(window, localStorage, [{ key: 'k', oldValue: 'a', newValue: 'b' }]);
+    window.removeEventListener('storage', heard);
+    const event = heard.mock.calls[0]?.[0] as StorageEvent;
+    expect([event.key, event.oldValue, event.newValue]).toEqual(['k', 'a', 'b']);
+    expect(event.storageArea).toBe(localStorage);
+  });
+});
