@@ -6,11 +6,11 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import type { Summary } from './harness';
+import type { BenchRun, Summary } from './harness';
 import type { SrpBenchInput } from './srp-contenders';
 
 export interface ChromiumSrpResult {
-  summaries: Record<string, Summary>;
+  run: BenchRun;
   combBuildMs: Summary;
   crossOriginIsolated: boolean;
   userAgent: string;

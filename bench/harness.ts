@@ -52,11 +52,28 @@ export function summarize(samples: number[]): Summary {
   return { median, min: sorted[0] ?? NaN, max: sorted.at(-1) ?? NaN, samples: sorted.length };
 }
 
+export interface BenchRun {
+  summaries: Record<string, Summary>;
+  /** Per-iteration samples, aligned across keys (every case runs once per iteration). */
+  samples: Record<string, number[]>;
+}
+
+/**
+ * Median over iterations of numerator[i] / denominator[i]: the two ran in the same iteration, so
+ * the ratio is less exposed to load on a shared machine than a ratio of medians.
+ */
+export function pairedRatio(run: BenchRun, numerator: string, denominator: string): number {
+  const top = run.samples[numerator] ?? [];
+  const bottom = run.samples[denominator] ?? [];
+  const ratios = top.map((value, i) => value / (bottom[i] ?? NaN)).filter(Number.isFinite);
+  return summarize(ratios).median;
+}
+
 export async function runInterleaved<Input>(
   cases: BenchCase<Input>[],
   inputs: Input[],
   options: BenchOptions,
-): Promise<Record<string, Summary>> {
+): Promise<BenchRun> {
   const random = mulberry32(options.seed ?? 1);
   const samples = new Map<string, number[]>(cases.map((c) => [c.key, []]));
   for (let iteration = 0; iteration < options.warmup + options.iterations; iteration++) {
@@ -79,5 +96,8 @@ export async function runInterleaved<Input>(
       if (iteration >= options.warmup) samples.get(benchCase.key)?.push(elapsed);
     }
   }
-  return Object.fromEntries([...samples].map(([key, values]) => [key, summarize(values)]));
+  return {
+    summaries: Object.fromEntries([...samples].map(([key, values]) => [key, summarize(values)])),
+    samples: Object.fromEntries(samples),
+  };
 }

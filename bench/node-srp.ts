@@ -6,7 +6,7 @@ import { createDiffieHellman, createHash, hkdfSync } from 'node:crypto';
 import { createSrpEngine } from '../src/cognito/srp/engine';
 import { N, N_HEX } from '../src/cognito/srp/group';
 import { loadAcij } from '../src/cognito/srp/testing/reference-libraries';
-import { runInterleaved, summarize, type BenchCase, type Summary } from './harness';
+import { runInterleaved, summarize, type BenchCase, type BenchRun, type Summary } from './harness';
 import { acijCases, oursCases, type SrpBenchInput } from './srp-contenders';
 
 const toBuffer = (value: bigint) => {
@@ -71,7 +71,7 @@ export function opensslCases(): BenchCase<SrpBenchInput>[] {
 export async function benchNodeSrp(
   inputs: SrpBenchInput[],
   iterations: number,
-): Promise<{ summaries: Record<string, Summary>; combBuildMs: Summary }> {
+): Promise<{ run: BenchRun; combBuildMs: Summary }> {
   const engine = createSrpEngine({ reduction: 'montgomery' });
   const cases = [
     ...oursCases('ours', engine),
@@ -80,13 +80,13 @@ export async function benchNodeSrp(
     ...opensslCases(),
   ];
   const gc = (globalThis as { gc?: () => void }).gc;
-  const summaries = await runInterleaved(cases, inputs, {
+  const run = await runInterleaved(cases, inputs, {
     iterations,
     warmup: 3,
     now: () => performance.now(),
     ...(gc ? { betweenIterations: gc } : {}),
   });
-  return { summaries, combBuildMs: measureCombBuild(15) };
+  return { run, combBuildMs: measureCombBuild(15) };
 }
 
 /** Builds the g = 2 comb table in fresh engines, as a worker start would. */

@@ -7,10 +7,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { measureBundles, type BundleSizes } from './bundle-size';
 import { benchChromiumSrp } from './chromium-srp';
-import type { Summary } from './harness';
+import { pairedRatio, type Summary } from './harness';
 import { benchNodeSrp } from './node-srp';
 import { makeBenchInputs } from './srp-inputs';
 
@@ -70,7 +71,9 @@ const results: Record<string, unknown> = {
   machine: {
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
-    cpus: (await import('node:os')).cpus().length,
+    cpus: cpus().length,
+    // Load from other processes inflates every median; the paired ratios are steadier.
+    loadavg_1m_start: Math.round((loadavg()[0] ?? 0) * 10) / 10,
   },
 };
 const srp: Record<string, unknown> = {};
@@ -79,9 +82,9 @@ results.srp = srp;
 // Node ---------------------------------------------------------------------------------------
 console.log(`Node SRP: ${iterations} interleaved iterations over ${inputs.length} input sets…`);
 const node = await benchNodeSrp(inputs, iterations);
-table('SRP in Node (median, min–max)', { ...node.summaries, comb_build_ms: node.combBuildMs });
+table('SRP in Node (median, min–max)', { ...node.run.summaries, comb_build_ms: node.combBuildMs });
 const nodeResult = collect(
-  node.summaries,
+  node.run.summaries,
   [
     'ours_a_ms',
     'ours_key_ms',
@@ -93,15 +96,25 @@ const nodeResult = collect(
   ],
   {},
 );
+const nodeRatios = {
+  ours_key_vs_openssl: round(pairedRatio(node.run, 'ours_key_ms', 'openssl_key_ms')),
+  ours_a_vs_openssl: round(pairedRatio(node.run, 'ours_a_ms', 'openssl_a_ms')),
+  acij_key_vs_ours: round(pairedRatio(node.run, 'acij_key_ms', 'ours_key_ms')),
+  acij_key_vs_openssl: round(pairedRatio(node.run, 'acij_key_ms', 'openssl_key_ms')),
+  barrett_key_vs_montgomery: round(pairedRatio(node.run, 'ours_barrett_key_ms', 'ours_key_ms')),
+};
+say(`  paired ratios: ${JSON.stringify(nodeRatios)}`);
 srp.node = {
   ...nodeResult.metrics,
   comb_build_ms: round(node.combBuildMs.median),
+  paired_ratios: nodeRatios,
   ranges_ms: nodeResult.ranges,
   iterations,
 };
 
 // Chromium -----------------------------------------------------------------------------------
 let chromiumMetrics: Metrics | undefined;
+let chromiumRatios: Record<string, number> | undefined;
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (flag('--skip-chromium')) {
   say('\nChromium: skipped (--skip-chromium)');
@@ -115,12 +128,12 @@ if (flag('--skip-chromium')) {
   table(
     `SRP in headless Chromium (${chromium.userAgent.match(/HeadlessChrome\/[\d.]+/)?.[0] ?? 'Chromium'}, cross-origin isolated: ${chromium.crossOriginIsolated})`,
     {
-      ...chromium.summaries,
+      ...chromium.run.summaries,
       comb_build_ms: chromium.combBuildMs,
     },
   );
   const chromiumResult = collect(
-    chromium.summaries,
+    chromium.run.summaries,
     [
       'ours_a_ms',
       'ours_key_ms',
@@ -133,8 +146,19 @@ if (flag('--skip-chromium')) {
     {},
   );
   chromiumMetrics = chromiumResult.metrics;
+  chromiumRatios = {
+    acij_key_vs_ours: round(pairedRatio(chromium.run, 'acij_key_ms', 'ours_key_ms')),
+    acij_a_vs_ours: round(pairedRatio(chromium.run, 'acij_a_ms', 'ours_a_ms')),
+    amplify_key_vs_ours: round(pairedRatio(chromium.run, 'amplify_key_ms', 'ours_key_ms')),
+    barrett_key_vs_montgomery: round(
+      pairedRatio(chromium.run, 'ours_barrett_key_ms', 'ours_key_ms'),
+    ),
+    barrett_a_vs_montgomery: round(pairedRatio(chromium.run, 'ours_barrett_a_ms', 'ours_a_ms')),
+  };
+  say(`  paired ratios: ${JSON.stringify(chromiumRatios)}`);
   srp.chromium = {
     ...chromiumResult.metrics,
+    paired_ratios: chromiumRatios,
     comb_build_ms: round(chromium.combBuildMs.median),
     ranges_ms: chromiumResult.ranges,
     iterations,
@@ -170,11 +194,11 @@ const check = (label: string, ok: boolean | undefined, detail: string) =>
 const nodeM = nodeResult.metrics;
 if (chromiumMetrics) {
   const c = chromiumMetrics;
-  const speedup = (c.acij_key_ms ?? NaN) / (c.ours_key_ms ?? NaN);
+  const speedup = chromiumRatios?.acij_key_vs_ours ?? NaN;
   check(
     'Chromium key ≥ 10× faster than ACIJ',
     speedup >= 10,
-    `${speedup.toFixed(1)}× (${c.ours_key_ms} vs ${c.acij_key_ms} ms)`,
+    `${speedup.toFixed(1)}× paired (medians ${c.ours_key_ms} vs ${c.acij_key_ms} ms)`,
   );
   const cpu = (c.ours_a_ms ?? NaN) + (c.ours_key_ms ?? NaN);
   check(
@@ -183,11 +207,11 @@ if (chromiumMetrics) {
     `${cpu.toFixed(2)} ms`,
   );
 }
-const floor = (nodeM.ours_key_ms ?? NaN) / (nodeM.openssl_key_ms ?? NaN);
+const floor = nodeRatios.ours_key_vs_openssl;
 check(
   'Node key ≤ 3× the OpenSSL floor',
   floor <= 3,
-  `${floor.toFixed(2)}× (${nodeM.ours_key_ms} vs ${nodeM.openssl_key_ms} ms)`,
+  `${floor.toFixed(2)}× paired (medians ${nodeM.ours_key_ms} vs ${nodeM.openssl_key_ms} ms)`,
 );
 if (bundle) {
   check('popup ≤ 20 KB gz', bundle.popup_js_gzip_kb <= 20, `${bundle.popup_js_gzip_kb} KB`);
@@ -217,6 +241,8 @@ say(
   '  refresh.tabs / refresh.refresh_calls          — filled by session sharing across tabs (issue 6)',
 );
 
+(results.machine as Record<string, unknown>).loadavg_1m_end =
+  Math.round((loadavg()[0] ?? 0) * 10) / 10;
 const resultsPath = fileURLToPath(new URL('./results.json', import.meta.url));
 writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
 say(`\nWrote ${resultsPath} in ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -44,13 +44,13 @@ async function runSrpBench(inputs: SrpBenchInput[], iterations: number) {
     ...acijCases(acij, { a: true, key: true }),
     ...amplifyCases(amplify),
   ];
-  const summaries = await runInterleaved(cases, inputs, {
+  const run = await runInterleaved(cases, inputs, {
     iterations,
     warmup: 3,
     now: () => performance.now(),
   });
   return {
-    summaries,
+    run,
     combBuildMs: summarize(combSamples),
     crossOriginIsolated: globalThis.crossOriginIsolated,
     userAgent: navigator.userAgent,
