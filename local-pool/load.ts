@@ -4,85 +4,24 @@
  * with median / p95 latency of a whole sign-in (InitiateAuth + RespondToAuthChallenge, client
  * math included) and the error count.
  */
-import { bytesToBigInt } from '../src/cognito/srp/bytes';
-import { N, g } from '../src/cognito/srp/group';
-import {
-  cognitoTimestamp,
-  multiplierK,
-  passwordAuthenticationKey,
-  passwordClaimSignature,
-  privateKeyX,
-  scramblingU,
-} from '../src/cognito/srp/primitives';
-import { randomBytes } from 'node:crypto';
 import { startLocalPool } from './server';
-import { DEMO_POOL_ID, DEMO_PUBLIC_CLIENT_ID, DEMO_PASSWORD } from './seed';
-import { modPowN } from './srp-verifier';
-import { srpPoolName } from './config';
-
-async function call(
-  url: string,
-  operation: string,
-  body: unknown,
-): Promise<Record<string, unknown>> {
-  const response = await fetch(`${url}/`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/x-amz-json-1.1',
-      'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}`,
-    },
-    body: JSON.stringify(body),
-  });
-  const json = (await response.json()) as Record<string, unknown>;
-  if (!response.ok) throw new Error(`${operation}: ${String(json.__type)}`);
-  return json;
-}
-
-async function srpSignIn(url: string, username: string, password: string): Promise<void> {
-  const poolName = srpPoolName(DEMO_POOL_ID);
-  const a = bytesToBigInt(new Uint8Array(randomBytes(128)));
-  const A = modPowN(g, a);
-  const started = await call(url, 'InitiateAuth', {
-    AuthFlow: 'USER_SRP_AUTH',
-    ClientId: DEMO_PUBLIC_CLIENT_ID,
-    AuthParameters: { USERNAME: username, SRP_A: A.toString(16) },
-  });
-  const parameters = started.ChallengeParameters as Record<string, string>;
-  const userId = parameters.USER_ID_FOR_SRP ?? username;
-  const B = BigInt(`0x${parameters.SRP_B ?? ''}`);
-  const u = await scramblingU(A, B);
-  const x = await privateKeyX(BigInt(`0x${parameters.SALT ?? ''}`), poolName, userId, password);
-  let base = (B - (await multiplierK()) * modPowN(g, x)) % N;
-  if (base < 0n) base += N;
-  const key = await passwordAuthenticationKey(modPowN(base, a + u * x), u);
-  const timestamp = cognitoTimestamp(new Date());
-  const secretBlock = parameters.SECRET_BLOCK ?? '';
-  const done = await call(url, 'RespondToAuthChallenge', {
-    ChallengeName: 'PASSWORD_VERIFIER',
-    ClientId: DEMO_PUBLIC_CLIENT_ID,
-    Session: started.Session,
-    ChallengeResponses: {
-      USERNAME: userId,
-      PASSWORD_CLAIM_SECRET_BLOCK: secretBlock,
-      TIMESTAMP: timestamp,
-      PASSWORD_CLAIM_SIGNATURE: await passwordClaimSignature(
-        key,
-        poolName,
-        userId,
-        secretBlock,
-        timestamp,
-      ),
-    },
-  });
-  if (!(done.AuthenticationResult as { AccessToken?: string } | undefined)?.AccessToken) {
-    throw new Error('no tokens');
-  }
-}
+import { DEMO_PASSWORD, DEMO_POOL_ID, DEMO_PUBLIC_CLIENT_ID } from './seed';
+import { srpSignIn } from './srp-client';
 
 async function timed(url: string): Promise<{ ms: number; error?: string }> {
   const start = performance.now();
   try {
-    await srpSignIn(url, 'alice', DEMO_PASSWORD);
+    const result = await srpSignIn({
+      url,
+      poolId: DEMO_POOL_ID,
+      clientId: DEMO_PUBLIC_CLIENT_ID,
+      username: 'alice',
+      password: DEMO_PASSWORD,
+    });
+    const tokens = result.body.AuthenticationResult as { AccessToken?: string } | undefined;
+    if (!result.ok || tokens?.AccessToken === undefined) {
+      throw new Error(`sign-in failed: ${String(result.body.__type)}`);
+    }
     return { ms: performance.now() - start };
   } catch (error) {
     return { ms: performance.now() - start, error: (error as Error).message };
