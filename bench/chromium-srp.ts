@@ -37,6 +37,7 @@ export async function bundleSrpPage(): Promise<string> {
 export async function benchChromiumSrp(
   inputs: SrpBenchInput[],
   iterations: number,
+  oursOnly = false,
 ): Promise<ChromiumSrpResult> {
   const script = await bundleSrpPage();
   const browser = await chromium.launch({
@@ -62,15 +63,15 @@ export async function benchChromiumSrp(
     });
     await page.goto('http://localhost/');
     return await page.evaluate(
-      async ({ inputs: pageInputs, iterations: pageIterations }) => {
+      async ({ inputs: pageInputs, iterations: pageIterations, oursOnly: pageOursOnly }) => {
         const run = (
           globalThis as unknown as {
-            runSrpBench: (i: unknown, n: number) => Promise<ChromiumSrpResult>;
+            runSrpBench: (i: unknown, n: number, o: boolean) => Promise<ChromiumSrpResult>;
           }
         ).runSrpBench;
-        return run(pageInputs, pageIterations);
+        return run(pageInputs, pageIterations, pageOursOnly);
       },
-      { inputs, iterations },
+      { inputs, iterations, oursOnly },
     );
   } finally {
     await browser.close();

@@ -71,12 +71,13 @@ export function opensslCases(): BenchCase<SrpBenchInput>[] {
 export async function benchNodeSrp(
   inputs: SrpBenchInput[],
   iterations: number,
+  oursOnly = false,
 ): Promise<{ run: BenchRun; combBuildMs: Summary }> {
   const engine = createSrpEngine({ reduction: 'montgomery' });
   const cases = [
     ...oursCases('ours', engine),
     ...oursCases('ours_barrett', createSrpEngine({ reduction: 'barrett' })),
-    ...acijCases(loadAcij(), { a: false, key: true }),
+    ...(oursOnly ? [] : acijCases(loadAcij(), { a: false, key: true })),
     ...opensslCases(),
   ];
   const gc = (globalThis as { gc?: () => void }).gc;

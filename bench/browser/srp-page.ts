@@ -31,7 +31,7 @@ const amplify = {
   INIT_N: amplifyConstants.INIT_N,
 } as unknown as AmplifyLibrary;
 
-async function runSrpBench(inputs: SrpBenchInput[], iterations: number) {
+async function runSrpBench(inputs: SrpBenchInput[], iterations: number, oursOnly: boolean) {
   const combSamples: number[] = [];
   for (let i = 0; i < 15; i++) {
     const engine = createSrpEngine();
@@ -41,8 +41,8 @@ async function runSrpBench(inputs: SrpBenchInput[], iterations: number) {
   const cases = [
     ...oursCases('ours', createSrpEngine({ reduction: 'montgomery' })),
     ...oursCases('ours_barrett', createSrpEngine({ reduction: 'barrett' })),
-    ...acijCases(acij, { a: true, key: true }),
-    ...amplifyCases(amplify),
+    ...(oursOnly ? [] : acijCases(acij, { a: true, key: true })),
+    ...(oursOnly ? [] : amplifyCases(amplify)),
   ];
   const run = await runInterleaved(cases, inputs, {
     iterations,
