@@ -1,7 +1,12 @@
-/** Serves e2e/demo-site on 127.0.0.1 (random port by default) for the browser tests. */
+/**
+ * Serves e2e/demo-site on 127.0.0.1 (random port by default) for the browser tests; bundles the
+ * aws-amplify app first when dist/app.js is missing. The same page on another host or port is
+ * "another origin" for the not-allowed journeys.
+ */
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildDemoApp, DEMO_APP_BUNDLE } from './build';
 
 const ROOT = path.resolve('e2e/demo-site');
 const TYPES: Record<string, string> = {
@@ -16,6 +21,7 @@ export interface DemoSite {
 }
 
 export async function serveDemoSite(port = 0, host = '127.0.0.1'): Promise<DemoSite> {
+  if (!fs.existsSync(DEMO_APP_BUNDLE)) await buildDemoApp();
   const server = http.createServer((request, response) => {
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
     const file = path.join(ROOT, pathname === '/' ? 'index.html' : pathname);
@@ -25,6 +31,7 @@ export async function serveDemoSite(port = 0, host = '127.0.0.1'): Promise<DemoS
     }
     response.writeHead(200, {
       'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
     });
     fs.createReadStream(file).pipe(response);
   });
