@@ -65,6 +65,22 @@ export function opensslCases(): BenchCase<SrpBenchInput>[] {
       },
       expect: (input, output) => output === input.expectedKeyHex,
     },
+    {
+      key: 'openssl_s_ms',
+      run: (input) => {
+        dh.setPrivateKey(
+          Buffer.from(
+            input.sExponentHex.padStart(
+              input.sExponentHex.length + (input.sExponentHex.length % 2),
+              '0',
+            ),
+            'hex',
+          ),
+        );
+        return fromBuffer(dh.computeSecret(toBuffer(BigInt(`0x${input.sBaseHex}`)))).toString(16);
+      },
+      expect: (input, output) => output === input.expectedSHex,
+    },
   ];
 }
 

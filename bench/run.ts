@@ -98,12 +98,15 @@ const nodeResult = collect(
     'openssl_key_ms',
     'ours_barrett_a_ms',
     'ours_barrett_key_ms',
+    'ours_s_ms',
+    'openssl_s_ms',
   ],
   {},
 );
 const nodeRatios = finite({
   ours_key_vs_openssl: round(pairedRatio(node.run, 'ours_key_ms', 'openssl_key_ms')),
   ours_a_vs_openssl: round(pairedRatio(node.run, 'ours_a_ms', 'openssl_a_ms')),
+  ours_s_vs_openssl: round(pairedRatio(node.run, 'ours_s_ms', 'openssl_s_ms')),
   acij_key_vs_ours: round(pairedRatio(node.run, 'acij_key_ms', 'ours_key_ms')),
   acij_key_vs_openssl: round(pairedRatio(node.run, 'acij_key_ms', 'openssl_key_ms')),
   barrett_key_vs_montgomery: round(pairedRatio(node.run, 'ours_barrett_key_ms', 'ours_key_ms')),
@@ -147,6 +150,7 @@ if (flag('--skip-chromium')) {
       'amplify_key_ms',
       'ours_barrett_a_ms',
       'ours_barrett_key_ms',
+      'ours_s_ms',
     ],
     {},
   );

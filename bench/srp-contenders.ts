@@ -24,6 +24,9 @@ export interface SrpBenchInput {
   srpB: string;
   expectedA: string;
   expectedKeyHex: string;
+  sBaseHex: string;
+  sExponentHex: string;
+  expectedSHex: string;
 }
 
 type Case = BenchCase<SrpBenchInput>;
@@ -65,6 +68,14 @@ export function oursCases(prefix: string, engine: SrpEngine): Case[] {
           ),
         ),
       expect: sameKey,
+    },
+    {
+      key: `${prefix}_s_ms`,
+      run: (input) =>
+        engine
+          .modPow(BigInt(`0x${input.sBaseHex}`), BigInt(`0x${input.sExponentHex}`))
+          .toString(16),
+      expect: (input, output) => output === input.expectedSHex,
     },
   ];
 }
