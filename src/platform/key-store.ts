@@ -22,10 +22,11 @@ export function memoryKeyStore(): KeyStore {
 const DB_NAME = 'cognito-pass-keys';
 const STORE = 'keys';
 
-export function indexedDbKeyStore(factory: IDBFactory = indexedDB): KeyStore {
+export function indexedDbKeyStore(factory?: IDBFactory): KeyStore {
   const open = () =>
     new Promise<IDBDatabase>((resolve, reject) => {
-      const request = factory.open(DB_NAME, 1);
+      // Resolved on first use: tests that never seal anything run where IndexedDB does not exist.
+      const request = (factory ?? indexedDB).open(DB_NAME, 1);
       request.onupgradeneeded = () => request.result.createObjectStore(STORE);
       request.onsuccess = () => {
         resolve(request.result);

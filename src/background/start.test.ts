@@ -1,0 +1,34 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { PageResponse } from '../platform/protocol';
+import { startBackground } from './start';
+
+describe('startBackground', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  it('registers its listeners synchronously and answers ping', async () => {
+    startBackground();
+    expect(fakeBrowser.runtime.onMessage.hasListeners()).toBe(true);
+    expect(fakeBrowser.alarms.onAlarm.hasListeners()).toBe(true);
+    await expect(fakeBrowser.runtime.sendMessage({ type: 'ping' })).resolves.toEqual({
+      ok: true,
+      value: { pong: true },
+    });
+  });
+
+  it('answers page requests from its own pages with the popup state', async () => {
+    startBackground();
+    const sender = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+    const replies: unknown[] = [];
+    void fakeBrowser.runtime.onMessage.trigger({ type: 'getState' }, sender, (reply: unknown) =>
+      replies.push(reply),
+    );
+    await expect.poll(() => replies.length).toBe(1);
+    expect(replies[0] as PageResponse).toEqual({
+      ok: true,
+      state: { accounts: [], activeAccountId: null, busy: false },
+    });
+  });
+});

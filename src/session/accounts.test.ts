@@ -1,0 +1,66 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { defineAccountItems } from '../platform/storage-items';
+import { createAccounts, demoAccounts, seedDemoAccounts, toAccountView } from './accounts';
+
+const input = {
+  displayName: 'Work',
+  region: 'eu-west-1',
+  userPoolId: 'eu-west-1_AbC123',
+  clientId: 'abc123',
+  clientSecret: 's3cret',
+  staySignedIn: false,
+};
+
+describe('accounts', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  it('creates, selects the first as active, updates keeping the secret, removes', async () => {
+    const items = defineAccountItems();
+    let n = 0;
+    const accounts = createAccounts({
+      accounts: items.accounts,
+      activeAccountId: items.activeAccountId,
+      newId: () => `id${String(++n)}`,
+    });
+    const first = await accounts.save(input);
+    const second = await accounts.save({ ...input, displayName: 'Home' });
+    expect(await accounts.activeId()).toBe(first.id);
+    const { clientSecret: _omitted, ...withoutSecret } = input;
+    const updated = await accounts.save({ ...withoutSecret, id: first.id, displayName: 'Work 2' });
+    expect(updated).toMatchObject({ id: 'id1', displayName: 'Work 2', clientSecret: 's3cret' });
+    await accounts.select(second.id);
+    await accounts.remove(second.id);
+    expect(await accounts.activeId()).toBe(first.id);
+    expect((await accounts.list()).map((a) => a.id)).toEqual(['id1']);
+    expect(await fakeBrowser.storage.local.get('accounts')).toMatchObject({
+      accounts: [{ id: 'id1' }],
+    });
+  });
+
+  it('never shows the client secret to pages', () => {
+    const view = toAccountView({ id: 'x', ...input });
+    expect(view.hasClientSecret).toBe(true);
+    expect(JSON.stringify(view)).not.toContain('s3cret');
+  });
+
+  it('seeds the demo accounts only into an empty list', async () => {
+    const items = defineAccountItems();
+    await seedDemoAccounts(items.accounts, items.activeAccountId);
+    expect(await items.accounts.getValue()).toEqual(demoAccounts());
+    expect(await items.activeAccountId.getValue()).toBe('demo-public');
+    await items.accounts.setValue([{ id: 'mine', ...input }]);
+    await seedDemoAccounts(items.accounts, items.activeAccountId);
+    expect((await items.accounts.getValue()).map((a) => a.id)).toEqual(['mine']);
+  });
+
+  it('the demo accounts point at the local pool (public, secret, strict)', () => {
+    expect(demoAccounts().map((a) => [a.clientId, a.endpoint, a.region, a.clientSecret])).toEqual([
+      ['3demo0public0client0000000', 'http://127.0.0.1:9230', 'us-east-1', undefined],
+      ['3demo0secret0client0000000', 'http://127.0.0.1:9230', 'us-east-1', 'demo-client-secret'],
+      ['3demo0public0client0000001', 'http://127.0.0.1:9230', 'us-east-1', undefined],
+    ]);
+  });
+});
