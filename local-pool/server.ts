@@ -57,13 +57,16 @@ export async function startLocalPool(options: StartOptions = {}): Promise<LocalP
 
   const dataDir = options.dataDir === undefined ? undefined : openDataDir(options.dataDir);
   const storedKey = dataDir?.loadKey();
-  const key = storedKey
-    ? await importSigningKey(storedKey)
-    : await createSigningKey(`local-${nodeRandomBytes(6).toString('hex')}`);
+  // RSA key generation runs on libuv's thread pool, so it overlaps with seeding.
+  const [key, seeded] = await Promise.all([
+    storedKey
+      ? importSigningKey(storedKey)
+      : createSigningKey(`local-${nodeRandomBytes(6).toString('hex')}`),
+    // Seeding derives an SRP verifier per user; do it once and copy it on every reset.
+    seedState(config, { now: now(), randomBytes }),
+  ]);
   if (!storedKey) dataDir?.saveKey(key.privateJwk);
 
-  // Seeding derives an SRP verifier per user; do it once and copy it on every reset.
-  const seeded = await seedState(config, { now: now(), randomBytes });
   const fresh = () => structuredClone(seeded);
   let state: StateData = dataDir?.loadState() ?? fresh();
   const persist = () => dataDir?.saveState(state);
