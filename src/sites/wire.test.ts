@@ -24,7 +24,11 @@ const alice = makeTokens({ issuedAt: Math.floor(now / 1000), receivedAt: now });
 
 function setup() {
   const onMessage = new FakeEvent<
-    (message: unknown, sender: BridgeSender) => Promise<unknown> | undefined
+    (
+      message: unknown,
+      sender: BridgeSender,
+      sendResponse: (response: unknown) => void,
+    ) => true | undefined
   >();
   const onPermissionRemoved = new FakeEvent<
     (permissions: { origins?: string[] | undefined }) => void
@@ -78,8 +82,17 @@ function bridgeAsks(world: ReturnType<typeof setup>, tabId: number, url: string)
     url,
     origin: new URL(url).origin,
   };
-  const [reply] = world.onMessage.fire({ type: 'bridge:getSession' }, sender);
-  return reply;
+  return send(world, { type: 'bridge:getSession' }, sender).reply;
+}
+
+/** Delivers a message like Chrome: the listener's return value, and the reply it sends. */
+function send(world: ReturnType<typeof setup>, message: unknown, sender: BridgeSender) {
+  let resolveReply: (value: unknown) => void = () => undefined;
+  const reply = new Promise<unknown>((resolve) => {
+    resolveReply = resolve;
+  });
+  const [kept] = world.onMessage.fire(message, sender, resolveReply);
+  return { kept, reply };
 }
 
 describe('wireSites', () => {
@@ -89,8 +102,10 @@ describe('wireSites', () => {
 
   it('leaves other modules’ messages alone and answers bridge traffic', async () => {
     const world = setup();
-    expect(world.onMessage.fire({ type: 'getState' }, {})).toEqual([undefined]);
-    await expect(world.onMessage.fire({ type: 'bridge:getSession' }, {})[0]).resolves.toEqual({
+    expect(send(world, { type: 'getState' }, {}).kept).toBeUndefined();
+    const bridge = send(world, { type: 'bridge:getSession' }, {});
+    expect(bridge.kept).toBe(true);
+    await expect(bridge.reply).resolves.toEqual({
       type: 'bridge:rejected',
     });
   });

@@ -16,7 +16,7 @@ import {
   type SitesDeps,
   type TabsPort,
 } from './background-handlers';
-import { isBridgeTraffic } from './bridge-messages';
+import { isBridgeTraffic, type BridgeResponse } from './bridge-messages';
 import { createDocumentRegistry, defineDocumentsItem } from './document-registry';
 import { SiteError } from './errors';
 import { syncHeaderRule, type SessionRulesPort } from './formats/authorization-header';
@@ -40,7 +40,13 @@ interface Event<Listener> {
 export interface SitesBrowser {
   runtime: {
     id: string;
-    onMessage: Event<(message: unknown, sender: BridgeSender) => Promise<unknown> | undefined>;
+    onMessage: Event<
+      (
+        message: unknown,
+        sender: BridgeSender,
+        sendResponse: (response: unknown) => void,
+      ) => true | undefined
+    >;
   };
   permissions: PermissionsPort & {
     remove(permissions: { origins: string[] }): Promise<boolean>;
@@ -65,6 +71,8 @@ export interface SitesService {
   /** On worker start: registrations and header rules follow the allow-list and the grants. */
   resync(): Promise<void>;
 }
+
+const REJECTED: BridgeResponse = { type: 'bridge:rejected' };
 
 const missingRules: SessionRulesPort = {
   updateSessionRules() {
@@ -144,10 +152,15 @@ export function wireSites(options: {
     return site;
   }
 
-  browser.runtime.onMessage.addListener((message, sender) =>
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Everything else is another module's message: leave the reply to its listener.
-    isBridgeTraffic(message) ? handleBridgeRequest(message, sender, deps) : undefined,
-  );
+    if (!isBridgeTraffic(message)) return undefined;
+    // sendResponse + `return true` works with and without webextension-polyfill.
+    handleBridgeRequest(message, sender, deps).then(sendResponse, () => {
+      sendResponse(REJECTED);
+    });
+    return true;
+  });
 
   browser.permissions.onRemoved.addListener((removed) => {
     const patterns = new Set(removed.origins ?? []);
