@@ -3,13 +3,12 @@
  * closed shadow root so the page can neither read nor click it. A click (a real one: the event
  * must be trusted) asks the background for the code of this origin's entry and fills it.
  *
- * Imports only the classifier, the filler and the message schemas: no otplib, no vault, so the
- * content script stays small and never holds a secret.
+ * Imports only the classifier, the filler and the message guards: no otplib, no vault, no
+ * valibot, so the content script stays small and never holds a secret.
  */
-import * as v from 'valibot';
 import { findOtpFields, type OtpField } from './field-classifier';
 import { fillOtpField } from './fill';
-import { OtpCodeResponseSchema } from './messages';
+import { isOtpCodeResponse } from './message-guards';
 
 export interface AutofillDeps {
   document: Document;
@@ -32,15 +31,7 @@ export const BUTTON_HOST_TAG = 'cognito-pass-otp';
 const BUTTON_SIZE = 22;
 const BUTTON_LABEL = 'Fill the one-time code from Cognito Pass';
 
-const STYLE = `
-:host { all: initial; }
-button { all: initial; box-sizing: border-box; width: ${BUTTON_SIZE}px; height: ${BUTTON_SIZE}px;
-  border-radius: 50%; background: #1f6feb; color: #fff; font: 700 9px/22px system-ui, sans-serif;
-  text-align: center; cursor: pointer; box-shadow: 0 1px 3px rgb(0 0 0 / 35%); }
-button:focus-visible { outline: 2px solid #0b3d91; outline-offset: 2px; }
-button[data-state="busy"] { opacity: 0.6; cursor: progress; }
-button[data-state="error"] { background: #b42318; }
-button[data-state="done"] { background: #1a7f37; }`;
+const STYLE = `:host{all:initial;}button{all:initial;box-sizing:border-box;width:${BUTTON_SIZE}px;height:${BUTTON_SIZE}px;border-radius:50%;background:#1f6feb;color:#fff;font:700 9px/22px system-ui,sans-serif;text-align:center;cursor:pointer;box-shadow:0 1px 3px rgb(0 0 0 / 35%);}button:focus-visible{outline:2px solid #0b3d91;outline-offset:2px;}button[data-state="busy"]{opacity:0.6;cursor:progress;}button[data-state="error"]{background:#b42318;}button[data-state="done"]{background:#1a7f37;}`;
 
 interface Attached {
   field: OtpField;
@@ -86,16 +77,16 @@ export function startOtpAutofill(deps: AutofillDeps): OtpAutofill {
     } catch {
       response = undefined;
     }
-    const parsed = v.safeParse(OtpCodeResponseSchema, response);
-    if (parsed.success && parsed.output.ok && inputsOf(field).every((i) => i.isConnected)) {
-      fillOtpField(field, parsed.output.code);
+    const answer = isOtpCodeResponse(response) ? response : undefined;
+    if (answer?.ok && inputsOf(field).every((input) => input.isConnected)) {
+      fillOtpField(field, answer.code);
       button.dataset.state = 'done';
       button.title = BUTTON_LABEL;
     } else {
       button.dataset.state = 'error';
       button.title =
-        parsed.success && !parsed.output.ok
-          ? `${parsed.output.error.message} ${parsed.output.error.recovery}`
+        answer && !answer.ok
+          ? `${answer.error.message} ${answer.error.recovery}`
           : 'Cognito Pass could not get a code for this page.';
     }
   }

@@ -20,6 +20,9 @@ export interface InputVerdict {
 }
 
 export const SINGLE_FIELD_THRESHOLD = 4;
+
+// Word lists are written as one string each: it keeps the content script small.
+const list = (words: string) => words.split(' ');
 const MIN_SPLIT_BOXES = 4;
 const MAX_SPLIT_BOXES = 8;
 // Boxes of one code sit in one widget: their nearest common ancestor is close to each of them.
@@ -27,192 +30,42 @@ const MAX_SPLIT_ANCESTOR_DISTANCE = 3;
 
 const TEXT_LIKE_TYPES = new Set(['', 'text', 'tel', 'number']);
 
-const STRONG_TOKENS = new Set([
-  'otp',
-  'totp',
-  'hotp',
-  'mfa',
-  '2fa',
-  'tfa',
-  '2sv',
-  'otc',
-  'passcode',
-  'authenticator',
-  'onetime',
-  'bestatigungscode',
-  'verifizierungscode',
-  'authentifizierungscode',
-  'verificatiecode',
-  'verifikationskod',
-]);
-const STRONG_PHRASES = [
-  'one time',
-  'two factor',
-  '2 step',
-  'two step',
-  'verification code',
-  'verify code',
-  'authentication code',
-  'auth code',
-  'sms code',
-  'login code',
-  'sign in code',
-  'security verification',
-  'code de verification',
-  'code de confirmation',
-  'code a usage unique',
-  'codigo de verificacion',
-  'codigo de confirmacion',
-  'codice di verifica',
-  'codigo de autenticacao',
-  'kod weryfikacyjny',
-  'код подтверждения',
-  'одноразовый код',
-];
-const STRONG_CONDENSED = [
-  'onetimecode',
-  'onetimepassword',
-  'verificationcode',
-  'verifycode',
-  'authcode',
-  'authenticationcode',
-  'smscode',
-  'otpcode',
-  'totpcode',
-  'mfacode',
-];
+const STRONG_TOKENS = new Set(
+  list(
+    'otp totp hotp mfa 2fa tfa 2sv otc passcode authenticator onetime bestatigungscode verifizierungscode authentifizierungscode verificatiecode verifikationskod',
+  ),
+);
+const STRONG_PHRASES =
+  'one time|two factor|2 step|two step|verification code|verify code|authentication code|auth code|sms code|login code|sign in code|security verification|code de verification|code de confirmation|code a usage unique|codigo de verificacion|codigo de confirmacion|codice di verifica|codigo de autenticacao|kod weryfikacyjny|код подтверждения|одноразовый код'.split(
+    '|',
+  );
+const STRONG_CONDENSED = list(
+  'onetimecode onetimepassword verificationcode verifycode authcode authenticationcode smscode otpcode totpcode mfacode',
+);
 // Scripts written without spaces: plain substrings.
-const STRONG_SUBSTRINGS = [
-  '验证码',
-  '驗證碼',
-  '校验码',
-  '动态码',
-  '動態密碼',
-  '认证码',
-  '認証コード',
-  '確認コード',
-  'ワンタイム',
-  '인증번호',
-  '인증 코드',
-  '인증코드',
-];
+const STRONG_SUBSTRINGS =
+  '验证码|驗證碼|校验码|动态码|動態密碼|认证码|認証コード|確認コード|ワンタイム|인증번호|인증 코드|인증코드'.split(
+    '|',
+  );
 // "Confirmation code" also names bookings and orders, and a PIN is a remembered secret, not a
 // one-time code: neither counts as strong ("pin" not at all).
-const WEAK_TOKENS = new Set([
-  'code',
-  'codes',
-  'codigo',
-  'codice',
-  'kod',
-  'код',
-  'token',
-  'verif',
-  'verification',
-  'verify',
-  'confirmation',
-  'sms',
-  'コード',
-]);
+const WEAK_TOKENS = new Set(
+  list('code codes codigo codice kod код token verif verification verify confirmation sms コード'),
+);
 // How much of the surrounding form or dialog is read for context.
 const CONTEXT_CHARACTERS = 2000;
 
-const NEGATIVE_TOKENS = new Set([
-  'password',
-  'passwd',
-  'pwd',
-  'phone',
-  'mobile',
-  'tel',
-  'telephone',
-  'telefono',
-  'telefon',
-  'card',
-  'cc',
-  'ccnum',
-  'cardnumber',
-  'cvc',
-  'cvv',
-  'csc',
-  'cvn',
-  'search',
-  'query',
-  'q',
-  'suche',
-  'buscar',
-  'recherche',
-  'cerca',
-  'email',
-  'mail',
-  'courriel',
-  'username',
-  'zip',
-  'postal',
-  'postcode',
-  'plz',
-  'promo',
-  'promotion',
-  'coupon',
-  'discount',
-  'gift',
-  'voucher',
-  'referral',
-  'invite',
-  'invitation',
-  'recovery',
-  'backup',
-  'captcha',
-  'country',
-  'area',
-  'expiry',
-  'expiration',
-  'birth',
-  'birthday',
-  'dob',
-  'date',
-  'amount',
-  'qty',
-  'quantity',
-  'price',
-  'address',
-  'street',
-  'city',
-  'name',
-  'firstname',
-  'lastname',
-  'iban',
-  'routing',
-]);
-const NEGATIVE_SUBSTRINGS = [
-  '手机',
-  '手機',
-  '电话',
-  '電話',
-  '密码',
-  '密碼',
-  '搜索',
-  '検索',
-  '携帯',
-  'パスワード',
-  '郵便',
-  '邮编',
-  '图形验证码',
-  '图片验证码',
-  '圖形驗證碼',
-  '画像認証',
-];
+const NEGATIVE_TOKENS = new Set(
+  list(
+    'password passwd pwd phone mobile tel telephone telefono telefon card cc ccnum cardnumber cvc cvv csc cvn search query q suche buscar recherche cerca email mail courriel username zip postal postcode plz promo promotion coupon discount gift voucher referral invite invitation recovery backup captcha country area expiry expiration birth birthday dob date amount qty quantity price address street city name firstname lastname iban routing',
+  ),
+);
+const NEGATIVE_SUBSTRINGS = list(
+  '手机 手機 电话 電話 密码 密碼 搜索 検索 携帯 パスワード 郵便 邮编 图形验证码 图片验证码 圖形驗證碼 画像認証',
+);
 
 // Autocomplete tokens that only say where the field is, not what it is.
-const AUTOCOMPLETE_MODIFIERS = new Set([
-  'on',
-  'off',
-  'shipping',
-  'billing',
-  'home',
-  'work',
-  'mobile',
-  'fax',
-  'pager',
-]);
+const AUTOCOMPLETE_MODIFIERS = new Set(list('on off shipping billing home work mobile fax pager'));
 
 /** Lower case, accents stripped, camelCase / snake_case / dotted names split into words. */
 function words(text: string): string {
