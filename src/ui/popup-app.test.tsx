@@ -102,6 +102,17 @@ describe('PopupApp', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('Wrong code.');
   });
 
+  it("shows the flow's notice as a status (a password was changed, an account confirmed)", async () => {
+    const state = stateAt({ name: 'SIGN_IN' });
+    const withNotice: PopupState = {
+      ...state,
+      flow: { step: { name: 'SIGN_IN' }, notice: 'Your password was changed. Sign in with it.' },
+    };
+    render(<PopupApp client={fakeClient(withNotice).client} />);
+    const notice = await screen.findByText('Your password was changed. Sign in with it.');
+    expect(notice.getAttribute('role')).toBe('status');
+  });
+
   it('disables submit while a request runs, so one click is one request', async () => {
     let release: (response: PageResponse) => void = () => undefined;
     const fake = fakeClient(
@@ -186,5 +197,30 @@ describe('PopupApp', () => {
     });
     render(<PopupApp client={fakeClient(done).client} />);
     expect(await screen.findByText(DEMO_ACCOUNT.displayName)).toBeTruthy();
+  });
+});
+
+describe('PopupApp busy state', () => {
+  it("disables submit while another page's request runs, until the broadcast says it ended", async () => {
+    const busyState = { ...stateAt({ name: 'CONFIRM_SIGN_IN_WITH_TOTP_CODE' }), busy: true };
+    const fake = fakeClient(busyState);
+    render(<PopupApp client={fake.client} />);
+    const button = await screen.findByRole<HTMLButtonElement>('button', { name: /Checking/ });
+    expect(button.disabled).toBe(true);
+    fake.broadcast({ ...busyState, busy: false });
+    expect(await screen.findByRole('button', { name: 'Confirm' })).toBeTruthy();
+  });
+
+  it("is not stuck by a busy flag in the answer to the page's own request", async () => {
+    const fake = fakeClient(stateAt({ name: 'SIGN_IN' }), (request, state) => ({
+      ok: true,
+      state: request.type === 'getState' ? state : { ...state, busy: true },
+    }));
+    render(<PopupApp client={fake.client} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Create account' }));
+    await waitFor(() => {
+      expect(fake.actions()).toHaveLength(1);
+    });
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
   });
 });

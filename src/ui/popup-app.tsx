@@ -33,6 +33,11 @@ export function PopupApp({ client, now }: PopupAppProps) {
         <span class="brand-name">Cognito Pass</span>
       </header>
       {error && <ErrorAlert error={error} />}
+      {!error && flow?.notice !== undefined && (
+        <p class="notice" role="status">
+          {flow.notice}
+        </p>
+      )}
       {state === null && !requestError && (
         <p class="lead" role="status">
           Loading…

@@ -3,7 +3,11 @@ import type { PageClient } from '../platform/page-client';
 import type { PageRequest, PopupState } from '../platform/protocol';
 import type { AuthErrorView } from '../signin/steps';
 
-/** Requests sent on the page's own initiative: they never disable buttons or show errors. */
+/**
+ * Requests sent on the page's own initiative, for their side effect: they never disable buttons,
+ * show errors or replace the state (their answer says nothing new, and may be older than one
+ * the person is waiting for).
+ */
 const QUIET_REQUESTS = new Set<PageRequest['type']>(['prepareSignIn']);
 
 export interface PageState {
@@ -24,6 +28,10 @@ export function usePageState(client: PageClient): PageState {
   const [state, setState] = useState<PopupState | null>(null);
   const [requestError, setRequestError] = useState<AuthErrorView | null>(null);
   const [running, setRunning] = useState(0);
+  // Another page's request in flight, as seen by getState and broadcasts. The answer to one of
+  // this page's own requests does not set it: nothing would clear it again until the next
+  // broadcast, and the page's own requests are already counted by `running`.
+  const [othersBusy, setOthersBusy] = useState(false);
   const sent = useRef(0);
   const applied = useRef(0);
 
@@ -37,10 +45,12 @@ export function usePageState(client: PageClient): PageState {
       }
       try {
         const response = await client.send(request);
-        if (number < applied.current) return response.ok;
+        if (quiet || number < applied.current) return response.ok;
         applied.current = number;
-        if (response.ok) setState(response.state);
-        else if (!quiet) setRequestError(response.error);
+        if (response.ok) {
+          setState(response.state);
+          setOthersBusy(request.type === 'getState' && response.state.busy);
+        } else setRequestError(response.error);
         return response.ok;
       } finally {
         if (!quiet) setRunning((count) => count - 1);
@@ -53,10 +63,11 @@ export function usePageState(client: PageClient): PageState {
     const unsubscribe = client.onStateChanged((next) => {
       applied.current = sent.current;
       setState(next);
+      setOthersBusy(next.busy);
     });
     void send({ type: 'getState' });
     return unsubscribe;
   }, [client, send]);
 
-  return { state, requestError, busy: running > 0 || state?.busy === true, send };
+  return { state, requestError, busy: running > 0 || othersBusy, send };
 }

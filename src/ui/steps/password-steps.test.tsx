@@ -113,7 +113,7 @@ describe('RESET_PASSWORD', () => {
 });
 
 describe('SIGN_UP', () => {
-  it('validates every field, then sends signUp with the email attribute', () => {
+  it('validates every field, then sends signUp with the email and name attributes', () => {
     const props = stepProps({ name: 'SIGN_UP' });
     render(<SignUp {...props} />);
     fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
@@ -122,6 +122,7 @@ describe('SIGN_UP', () => {
     expect(screen.getByText('Enter an email address.')).toBeTruthy();
     type('Username', 'oscar');
     type('Email', 'oscar@example.com');
+    type('Full name', ' Oscar Newman ');
     type('Password', 'Passw0rd!');
     type('Confirm password', 'Passw0rd!');
     fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
@@ -130,7 +131,7 @@ describe('SIGN_UP', () => {
       accountId: 'demo',
       username: 'oscar',
       password: 'Passw0rd!',
-      attributes: { email: 'oscar@example.com' },
+      attributes: { email: 'oscar@example.com', name: 'Oscar Newman' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Back to sign in' }));
     expect(props.send).toHaveBeenLastCalledWith({ type: 'restart', accountId: 'demo' });

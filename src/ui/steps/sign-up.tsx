@@ -18,6 +18,7 @@ export function SignUp(props: StepProps<'SIGN_UP'>) {
   const accountId = props.account.id;
   const [username, setUsername] = useState(props.flow.username ?? '');
   const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [problems, setProblems] = useState<Problems>({});
@@ -35,7 +36,8 @@ export function SignUp(props: StepProps<'SIGN_UP'>) {
       accountId,
       username: username.trim(),
       password,
-      attributes: { email: email.trim() },
+      // The page cannot know which attributes the pool requires: name is offered, sent if given.
+      attributes: { email: email.trim(), ...(name.trim() ? { name: name.trim() } : {}) },
     });
   };
   return (
@@ -66,6 +68,13 @@ export function SignUp(props: StepProps<'SIGN_UP'>) {
           value={email}
           onValue={setEmail}
           problem={problems.email}
+        />
+        <TextField
+          label="Full name"
+          autocomplete="name"
+          value={name}
+          onValue={setName}
+          hint="Some pools require it."
         />
         <PasswordField
           label="Password"

@@ -45,9 +45,11 @@ export function StepView(props: StepViewProps) {
   const key = screenKey(props.flow.step, props.account.id);
   // A layout effect: focus lands before the next paint, so typing never goes to the old screen.
   useLayoutEffect(() => {
-    const first = container.current?.querySelector<HTMLElement>(
-      'input:not([type="hidden"]), select, textarea, button:not([disabled])',
-    );
+    // The first thing to type into (not the account picker above it), else the first control.
+    const root = container.current;
+    const first =
+      root?.querySelector<HTMLElement>('input:not([type="hidden"]):not([disabled]), textarea') ??
+      root?.querySelector<HTMLElement>('select:not([disabled]), button:not([disabled])');
     first?.focus();
   }, [key]);
   return (
