@@ -132,24 +132,20 @@ test('three tabs follow a refresh and a sign-out within a second, without reload
       timeout: 1000,
     });
   }
-  test
-    .info()
-    .annotations.push({
-      type: 'refresh visible in 3 tabs after (ms)',
-      description: String(Date.now() - started),
-    });
+  test.info().annotations.push({
+    type: 'refresh visible in 3 tabs after (ms)',
+    description: String(Date.now() - started),
+  });
 
   await setSession(undefined);
   const signOutStarted = Date.now();
   await pushChange();
   for (const page of pages)
     await expect(page.locator('#who')).toHaveText('Not signed in.', { timeout: 1000 });
-  test
-    .info()
-    .annotations.push({
-      type: 'sign-out visible in 3 tabs after (ms)',
-      description: String(Date.now() - signOutStarted),
-    });
+  test.info().annotations.push({
+    type: 'sign-out visible in 3 tabs after (ms)',
+    description: String(Date.now() - signOutStarted),
+  });
   for (const page of pages) {
     expect(
       await page.evaluate(() =>
