@@ -15,6 +15,8 @@ import type { StorageArea } from '../platform/storage-area';
 import { createAccounts, toAccountView, type Account, type Item } from '../session/accounts';
 import { completeSignIn } from '../session/complete-sign-in';
 import { createRefresher, type AlarmScheduler, type Refresher } from '../session/refresh';
+import { createSessionSource } from '../session/session-source';
+import type { SessionSource } from '../sites/session-source';
 import { signOut } from '../session/sign-out';
 import { createTokenVault, type TokenVault } from '../session/token-vault';
 import type { FlowEvent } from '../signin/effects';
@@ -35,6 +37,8 @@ export interface BackgroundDeps {
   logger: Logger;
   /** Told when state changed on its own (refresh, expiry, sign-out elsewhere). */
   broadcast: (state: PopupState) => void;
+  /** Told whenever an account's tokens were stored, refreshed or cleared (session sharing pushes them). */
+  onTokensChanged?: (accountId: string) => void;
   /** Defaults to the SDK gateway; tests wrap it (e.g. to return an unknown challenge). */
   gatewayFor?: (config: CognitoClientConfig) => CognitoGateway;
   ephemeral?: () => SrpEphemeral;
@@ -47,6 +51,8 @@ export interface Background {
   wake(): Promise<void>;
   readonly refresher: Refresher;
   readonly vault: TokenVault;
+  /** Current tokens per account, for src/sites. */
+  readonly sessions: SessionSource;
 }
 
 const SESSION_ALARM = 'session-expiry:';
@@ -90,7 +96,8 @@ export function createBackground(deps: BackgroundDeps): Background {
     alarms: deps.alarms,
     now: deps.now,
     logger: deps.logger,
-    onChange: async () => {
+    onChange: async (accountId) => {
+      deps.onTokensChanged?.(accountId);
       deps.broadcast(await popupState());
     },
   });
@@ -135,7 +142,12 @@ export function createBackground(deps: BackgroundDeps): Background {
 
   async function run(accountId: string, event: FlowEvent): Promise<void> {
     const account = await requireAccount(accountId);
-    const state = await loadFlow(accountId);
+    const stored = await loadFlow(accountId);
+    // DONE whose tokens were cleared (refresh refused elsewhere) is a fresh sign-in screen.
+    const state =
+      stored.step.name === 'DONE' && !(await vault.load(accountId))
+        ? initialFlowState(stored.username)
+        : stored;
     const login = () =>
       (event.type === 'start' || event.type === 'signUp' ? event.username : state.username) ?? '';
     const gateway = gatewayFor(account);
@@ -168,6 +180,9 @@ export function createBackground(deps: BackgroundDeps): Background {
     });
     if (final.pending)
       await deps.alarms.create(`${SESSION_ALARM}${accountId}`, final.pending.expiresAt);
+    if (event.type === 'signedOut' || (state.step.name !== 'DONE' && final.step.name === 'DONE')) {
+      deps.onTokensChanged?.(accountId);
+    }
   }
 
   async function flowView(accountId: string): Promise<FlowView> {
@@ -293,6 +308,7 @@ export function createBackground(deps: BackgroundDeps): Background {
         await deps.session.remove(flowKey(request.accountId));
         await accounts.remove(request.accountId);
         gateways.delete(request.accountId);
+        deps.onTokensChanged?.(request.accountId);
         return undefined;
     }
   }
@@ -300,9 +316,24 @@ export function createBackground(deps: BackgroundDeps): Background {
   const accountOf = (request: PageRequest): string | undefined =>
     'accountId' in request ? request.accountId : undefined;
 
+  const sessions = createSessionSource({
+    account: (id) => accounts.get(id),
+    vault,
+    signIn: async (id) => {
+      const flow = await deps.session.get<FlowState>(flowKey(id));
+      return flow
+        ? {
+            ...(flow.username !== undefined && { username: flow.username }),
+            ...(flow.authFlow !== undefined && { authFlow: flow.authFlow }),
+          }
+        : undefined;
+    },
+  });
+
   return {
     refresher,
     vault,
+    sessions,
     async handle(request) {
       const accountId = accountOf(request);
       const work = async (): Promise<PageResponse> => {

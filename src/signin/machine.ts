@@ -305,6 +305,8 @@ function reduceResult(state: FlowState, event: ResultEvent, context: ReduceConte
               user: event.user,
               accessTokenExpiresAt: event.accessTokenExpiresAt,
             },
+            // Kept for Amplify's signInDetails when the session is shared with a site.
+            ...(state.authFlow && { authFlow: state.authFlow }),
           },
           state.username,
         ),

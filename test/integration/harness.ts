@@ -27,6 +27,7 @@ export interface Harness {
   clock: { now: () => number; advance: (ms: number) => void };
   broadcasts: PopupState[];
   gatewayCalls: string[];
+  tokenChanges: string[];
   /** Drops every in-memory object and builds a new background from storage (a worker stop). */
   restartWorker(): void;
   request(request: PageRequest): Promise<PopupState>;
@@ -72,6 +73,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   await items.activeAccountId.setValue('demo-public');
   const keyStore: KeyStore = memoryKeyStore();
   const broadcasts: PopupState[] = [];
+  const tokenChanges: string[] = [];
   const gatewayCalls: string[] = [];
   const counting = (config: CognitoClientConfig): CognitoGateway => {
     const real = createSdkGateway(config);
@@ -99,6 +101,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       newId: () => crypto.randomUUID(),
       logger: createLogger('silent', () => undefined),
       broadcast: (state) => broadcasts.push(state),
+      onTokensChanged: (accountId) => tokenChanges.push(accountId),
       gatewayFor: counting,
     });
 
@@ -108,6 +111,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clock,
     broadcasts,
     gatewayCalls,
+    tokenChanges,
     restartWorker() {
       harness.bg = build();
     },

@@ -127,6 +127,8 @@ describe('refresh', () => {
     const view = h.broadcasts.at(-1)?.flow;
     expect(view?.step.name).toBe('SIGN_IN');
     expect(view?.username).toBe('alice');
+    // The person can sign in again right away.
+    await signInAlice();
   });
 
   it('clock drift is measured from iat and the expiry is on the local clock', async () => {
@@ -239,5 +241,32 @@ describe('remembered devices', () => {
     });
     expectStep(flow, 'CONFIRM_SIGN_IN_WITH_TOTP_CODE');
     expect(await h.bg.vault.device(A, 'bob')).toBeUndefined();
+  });
+});
+
+describe('session sharing source', () => {
+  it('gives sites the current tokens with iat and signInDetails, never the refresh token', async () => {
+    h = await startHarness();
+    expect(await h.bg.sessions.getAccountSession(A)).toEqual({
+      clientId: DEMO_PUBLIC_CLIENT_ID,
+      tokens: undefined,
+    });
+    await signInAlice();
+    expect(h.tokenChanges).toEqual([A]);
+    const session = await h.bg.sessions.getAccountSession(A);
+    const stored = await h.bg.vault.load(A);
+    expect(session?.tokens).toMatchObject({
+      username: 'alice',
+      accessToken: stored?.accessToken,
+      idToken: stored?.idToken,
+      receivedAt: stored?.receivedAt,
+      signInDetails: { loginId: 'alice', authFlowType: 'USER_SRP_AUTH' },
+    });
+    expect(session?.tokens?.accessTokenIat).toBeGreaterThan(1_600_000_000);
+    expect(session?.tokens && 'refreshToken' in session.tokens).toBe(false);
+    await h.bg.refresher.refresh(A);
+    await h.request({ type: 'signOut', accountId: A, global: false });
+    expect(h.tokenChanges).toEqual([A, A, A]);
+    expect(await h.bg.sessions.getAccountSession('nope')).toBeUndefined();
   });
 });

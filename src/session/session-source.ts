@@ -1,0 +1,46 @@
+/**
+ * The vault seen by session sharing (src/sites): one account's current tokens with the facts a
+ * site's library needs (iat claims, when we received them). The refresh token is left out on
+ * purpose: the extension is the single refresher (DESIGN.md, "Sites").
+ */
+import { decodeJwt } from 'jose';
+import type { AuthFlow } from '../platform/protocol';
+import type { AccountSession, SessionSource } from '../sites/session-source';
+import type { Account } from './accounts';
+import type { TokenVault } from './token-vault';
+
+export function createSessionSource(deps: {
+  account: (accountId: string) => Promise<Account | undefined>;
+  vault: TokenVault;
+  /** The login typed and the flow used, for Amplify's signInDetails. */
+  signIn: (accountId: string) => Promise<{ username?: string; authFlow?: AuthFlow } | undefined>;
+}): SessionSource {
+  return {
+    async getAccountSession(accountId): Promise<AccountSession | undefined> {
+      const account = await deps.account(accountId);
+      if (!account) return undefined;
+      const tokens = await deps.vault.load(accountId);
+      if (!tokens) return { clientId: account.clientId, tokens: undefined };
+      const iat = (jwt: string) => {
+        const value = decodeJwt(jwt).iat;
+        return typeof value === 'number' ? value : Math.floor(tokens.receivedAt / 1000);
+      };
+      const signIn = await deps.signIn(accountId);
+      return {
+        clientId: account.clientId,
+        tokens: {
+          username: tokens.user.username,
+          idToken: tokens.idToken,
+          accessToken: tokens.accessToken,
+          idTokenIat: iat(tokens.idToken),
+          accessTokenIat: iat(tokens.accessToken),
+          receivedAt: tokens.receivedAt,
+          signInDetails: {
+            loginId: signIn?.username ?? tokens.user.username,
+            ...(signIn?.authFlow !== undefined && { authFlowType: signIn.authFlow }),
+          },
+        },
+      };
+    },
+  };
+}
