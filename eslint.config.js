@@ -11,6 +11,8 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'test/fixtures/**',
+      'e2e/demo-site/dist/**',
+      'e2e/screenshots/**',
     ],
   },
   js.configs.recommended,
