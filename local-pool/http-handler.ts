@@ -15,9 +15,9 @@ import { jwks, type SigningKey } from './tokens';
 
 export interface Runtime {
   /** The operation context for one request, with the address it reached us at. */
-  context(origin: string): PoolContext;
+  context(origin: string): Promise<PoolContext>;
   poolIds(): string[];
-  key(): SigningKey;
+  key(): Promise<SigningKey>;
   outbox: Outbox;
   reset(): void;
   advanceClock(ms: number): void;
@@ -144,7 +144,7 @@ async function handleOperation(
       name === undefined ? 'Missing or unknown X-Amz-Target header.' : `Unknown operation ${name}.`,
     );
   }
-  const result = await operation(runtime.context(originOf(request)), body);
+  const result = await operation(await runtime.context(originOf(request)), body);
   send(request, response, 200, JSON.stringify(result ?? {}), 'application/x-amz-json-1.1');
 }
 
@@ -184,7 +184,7 @@ async function handleLocal(
   return false;
 }
 
-function handleWellKnown(
+async function handleWellKnown(
   runtime: Runtime,
   request: IncomingMessage,
   response: ServerResponse,
@@ -203,7 +203,7 @@ function handleWellKnown(
   }
   const issuer = `${originOf(request)}/${poolId}`;
   if (document === 'jwks.json') {
-    sendJson(request, response, 200, jwks(runtime.key()));
+    sendJson(request, response, 200, jwks(await runtime.key()));
   } else {
     sendJson(request, response, 200, {
       issuer,
@@ -237,7 +237,7 @@ export function createRequestHandler(runtime: Runtime) {
       const path = new URL(request.url ?? '/', 'http://local').pathname;
       if (path.startsWith('/_local/') && (await handleLocal(runtime, request, response, path)))
         return;
-      if (handleWellKnown(runtime, request, response, path)) return;
+      if (await handleWellKnown(runtime, request, response, path)) return;
       if (request.method === 'POST' && path === '/') {
         await handleOperation(runtime, request, response);
         return;

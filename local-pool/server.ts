@@ -57,15 +57,23 @@ export async function startLocalPool(options: StartOptions = {}): Promise<LocalP
 
   const dataDir = options.dataDir === undefined ? undefined : openDataDir(options.dataDir);
   const storedKey = dataDir?.loadKey();
-  // RSA key generation runs on libuv's thread pool, so it overlaps with seeding.
-  const [key, seeded] = await Promise.all([
+  // RSA key generation (the slowest part of a start) runs on libuv's thread pool while the pool
+  // seeds and starts listening; requests that need the key wait for it.
+  const keyReady = (
     storedKey
       ? importSigningKey(storedKey)
-      : createSigningKey(`local-${nodeRandomBytes(6).toString('hex')}`),
-    // Seeding derives an SRP verifier per user; do it once and copy it on every reset.
-    seedState(config, { now: now(), randomBytes }),
-  ]);
-  if (!storedKey) dataDir?.saveKey(key.privateJwk);
+      : createSigningKey(`local-${nodeRandomBytes(6).toString('hex')}`)
+  ).then((created) => {
+    if (!storedKey) dataDir?.saveKey(created.privateJwk);
+    return created;
+  });
+  keyReady.catch((error: unknown) => {
+    log(
+      `could not create the signing key: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  });
+  // Seeding derives an SRP verifier per user; do it once and copy it on every reset.
+  const seeded = await seedState(config, { now: now(), randomBytes });
 
   const fresh = () => structuredClone(seeded);
   let state: StateData = dataDir?.loadState() ?? fresh();
@@ -76,12 +84,12 @@ export async function startLocalPool(options: StartOptions = {}): Promise<LocalP
   const sessions = new SessionStore<FlowData>({ now, randomBytes });
 
   const runtime: Runtime = {
-    context: (origin): PoolContext => ({
+    context: async (origin): Promise<PoolContext> => ({
       config,
       state,
       sessions,
       outbox,
-      key,
+      key: await keyReady,
       now,
       wallNow,
       randomBytes,
@@ -90,7 +98,7 @@ export async function startLocalPool(options: StartOptions = {}): Promise<LocalP
       origin,
     }),
     poolIds: () => config.pools.map((pool) => pool.id),
-    key: () => key,
+    key: () => keyReady,
     outbox,
     reset: () => {
       state = fresh();
