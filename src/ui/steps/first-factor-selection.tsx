@@ -1,7 +1,21 @@
 import { ChoiceList } from '../forms/choice-list';
 import { FIRST_FACTOR_LABELS } from '../labels';
 import { StepFrame } from './step-frame';
+import type { FirstFactor } from '../../signin/steps';
 import type { StepProps } from './step-props';
+
+/** Safest first: SRP keeps the password on the device, plain PASSWORD sends it. */
+const FACTOR_ORDER: FirstFactor[] = [
+  'PASSWORD_SRP',
+  'WEB_AUTHN',
+  'EMAIL_OTP',
+  'SMS_OTP',
+  'PASSWORD',
+];
+
+export function orderFactors(factors: FirstFactor[]): FirstFactor[] {
+  return [...factors].sort((a, b) => FACTOR_ORDER.indexOf(a) - FACTOR_ORDER.indexOf(b));
+}
 
 export function FirstFactorSelection(
   props: StepProps<'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION'>,
@@ -20,7 +34,7 @@ export function FirstFactorSelection(
       <ChoiceList
         label="Ways to sign in"
         busy={props.busy}
-        choices={props.step.availableChallenges.map((factor) => ({
+        choices={orderFactors(props.step.availableChallenges).map((factor) => ({
           value: factor,
           ...FIRST_FACTOR_LABELS[factor],
         }))}

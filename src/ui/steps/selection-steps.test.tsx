@@ -58,6 +58,12 @@ describe('choice steps', () => {
     ]) {
       expect(screen.getByRole('button', { name })).toBeTruthy();
     }
+    expect(
+      screen
+        .getAllByRole('button')
+        .map((button) => button.getAttribute('data-value'))
+        .slice(0, 5),
+    ).toEqual(['PASSWORD_SRP', 'WEB_AUTHN', 'EMAIL_OTP', 'SMS_OTP', 'PASSWORD']);
     fireEvent.click(screen.getByRole('button', { name: /^Email/ }));
     expect(props.send).toHaveBeenCalledWith({
       type: 'answer',
