@@ -37,11 +37,26 @@ export interface BackgroundDeps {
   logger: Logger;
   /** Told when state changed on its own (refresh, expiry, sign-out elsewhere). */
   broadcast: (state: PopupState) => void;
+  /** The built-in authenticator (src/otp): answers TOTP steps and keeps secrets set up here. */
+  authenticator?: Authenticator;
   /** Told whenever an account's tokens were stored, refreshed or cleared (session sharing pushes them). */
   onTokensChanged?: (accountId: string) => void;
   /** Defaults to the SDK gateway; tests wrap it (e.g. to return an unknown challenge). */
   gatewayFor?: (config: CognitoClientConfig) => CognitoGateway;
   ephemeral?: () => SrpEphemeral;
+}
+
+export interface Authenticator {
+  /** A TOTP code for this Cognito user that will not expire in flight, or undefined. */
+  codeFor(accountId: string, username: string): Promise<string | undefined>;
+  /** Keeps a secret set up during sign-in (the person asked to save it). */
+  save(input: {
+    accountId: string;
+    username: string;
+    secret: string;
+    issuer: string;
+    account: string;
+  }): Promise<void>;
 }
 
 export interface Background {
@@ -182,6 +197,54 @@ export function createBackground(deps: BackgroundDeps): Background {
       await deps.alarms.create(`${SESSION_ALARM}${accountId}`, final.pending.expiresAt);
     if (event.type === 'signedOut' || (state.step.name !== 'DONE' && final.step.name === 'DONE')) {
       deps.onTokensChanged?.(accountId);
+    }
+    await useAuthenticator(account, state, event, final);
+  }
+
+  /**
+   * Saves a secret the person set up with "save to authenticator" once Cognito accepted it, and
+   * answers a TOTP step from the authenticator once per arrival at that step (a refused code
+   * leaves the step for the person, instead of looping).
+   */
+  async function useAuthenticator(
+    account: Account,
+    before: FlowState,
+    event: FlowEvent,
+    after: FlowState,
+  ) {
+    const authenticator = deps.authenticator;
+    if (!authenticator) return;
+    const username = after.username ?? before.username;
+    if (username === undefined) return;
+    try {
+      if (
+        event.type === 'answer' &&
+        event.answer.kind === 'totpSetup' &&
+        event.answer.saveToAuthenticator === true &&
+        before.step.name === 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP' &&
+        after.step.name !== 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP' &&
+        after.step.name !== 'SIGN_IN'
+      ) {
+        await authenticator.save({
+          accountId: account.id,
+          username,
+          secret: before.step.totpSetupDetails.sharedSecret,
+          issuer: account.displayName,
+          account: username,
+        });
+      }
+      if (
+        after.step.name === 'CONFIRM_SIGN_IN_WITH_TOTP_CODE' &&
+        before.step.name !== 'CONFIRM_SIGN_IN_WITH_TOTP_CODE' &&
+        after.error === undefined
+      ) {
+        const code = await authenticator.codeFor(account.id, username);
+        if (code !== undefined)
+          await run(account.id, { type: 'answer', answer: { kind: 'code', code } });
+      }
+    } catch (error) {
+      // A locked vault or a storage failure: the person answers the step themselves.
+      deps.logger.warn('authenticator unavailable', error);
     }
   }
 

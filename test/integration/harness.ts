@@ -7,7 +7,11 @@ import { createGuardrails, generate } from 'otplib';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { expect } from 'vitest';
 import { startLocalPool, type LocalPool, type PoolConfig } from '../../local-pool/server';
-import { createBackground, type Background } from '../../src/background/service';
+import {
+  createBackground,
+  type Authenticator,
+  type Background,
+} from '../../src/background/service';
 import type { CognitoClientConfig, CognitoGateway } from '../../src/cognito/gateway';
 import { createSdkGateway } from '../../src/cognito/sdk-gateway';
 import { browserAlarms } from '../../src/platform/alarms';
@@ -43,6 +47,7 @@ export interface HarnessOptions {
   /** Wraps the SDK gateway (fault injection, call counting). */
   wrapGateway?: (gateway: CognitoGateway) => CognitoGateway;
   staySignedIn?: boolean;
+  authenticator?: (clock: { now: () => number }) => Authenticator;
 }
 
 const guardrails = createGuardrails({ MIN_SECRET_BYTES: 10 });
@@ -102,6 +107,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       logger: createLogger('silent', () => undefined),
       broadcast: (state) => broadcasts.push(state),
       onTokensChanged: (accountId) => tokenChanges.push(accountId),
+      ...(options.authenticator && { authenticator: options.authenticator(clock) }),
       gatewayFor: counting,
     });
 
