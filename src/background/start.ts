@@ -10,18 +10,28 @@ import { createMessageListener } from '../platform/message-router';
 import type { StateChangedBroadcast } from '../platform/protocol';
 import { defineAccountItems } from '../platform/storage-items';
 import { wxtStorageArea } from '../platform/storage-area';
+import { createAuthenticatorVault, storageSlot } from '../otp/vault';
 import { seedDemoAccounts } from '../session/accounts';
+import { authenticatorFromVault } from './authenticator';
 import { createBackground, type Background } from './service';
 
 export function startBackground(): Background {
   const logger = createLogger(import.meta.env.DEV ? 'debug' : 'warn', consoleSink);
   const items = defineAccountItems();
+  const keyStore = indexedDbKeyStore();
+  const authenticatorVault = createAuthenticatorVault({
+    storage: storageSlot(browser.storage.local, 'authenticatorVault'),
+    keyStore,
+    crypto: globalThis.crypto,
+    newId: () => crypto.randomUUID(),
+  });
   const background = createBackground({
     session: wxtStorageArea('session'),
     local: wxtStorageArea('local'),
     accountsItem: items.accounts,
     activeItem: items.activeAccountId,
-    keyStore: indexedDbKeyStore(),
+    keyStore,
+    authenticator: authenticatorFromVault(authenticatorVault, Date.now),
     alarms: browserAlarms(),
     now: Date.now,
     newId: () => crypto.randomUUID(),

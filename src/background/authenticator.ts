@@ -1,0 +1,29 @@
+/**
+ * Adapts src/otp's authenticator vault to the background's Authenticator hook. A code about to
+ * expire is held until the next period starts (totpAnswerFor says when), so Cognito never
+ * receives a code that died in flight.
+ */
+import { totpAnswerFor } from '../otp/background-wiring';
+import type { AuthenticatorVault } from '../otp/vault';
+import type { Authenticator } from './service';
+
+export function authenticatorFromVault(
+  vault: AuthenticatorVault,
+  now: () => number,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+): Authenticator {
+  return {
+    async codeFor(accountId, username) {
+      if ((await vault.status()) !== 'unlocked') return undefined;
+      const answer = await totpAnswerFor(vault, accountId, username, now());
+      if (!answer) return undefined;
+      const wait = answer.sendAtMs - now();
+      if (wait > 0) await sleep(wait);
+      return answer.code;
+    },
+    async save({ accountId, username, secret, issuer, account }) {
+      if ((await vault.status()) === 'locked') return;
+      await vault.add({ issuer, account, secret, accountId, username });
+    },
+  };
+}
