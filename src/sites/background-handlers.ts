@@ -92,7 +92,9 @@ export async function handleBridgeRequest(
   const session = await deps.sessions.getAccountSession(site.accountId);
   if (!session) return REJECTED;
 
-  await deps.documents.set(tabId, { documentId: sender.documentId, origin });
+  // Not awaited: the reply races the page's own scripts (it must land before they read
+  // storage), and the registry serialises its writes, so a later push or lookup still sees it.
+  deps.documents.set(tabId, { documentId: sender.documentId, origin }).catch(() => undefined);
   if (site.format === 'authorization-header') {
     const tabIds = new Set([...(await tabIdsOn(deps.tabs, origin)), tabId]);
     await syncHeaderRule(deps.rules, site, session.tokens, [...tabIds]);
