@@ -177,6 +177,16 @@ describe('wireSites', () => {
     expect(world.permissions.removed).toEqual([[`${SITE}/*`, 'http://127.0.0.1:9300/*']]);
   });
 
+  it('tells the refresher when a site owns an account’s refresh token', async () => {
+    const world = setup();
+    world.permissions.granted.add(`${SITE}/*`);
+    await world.service.shareSite({ origin: SITE, accountId: 'demo' });
+    expect(await world.service.siteOwnsRefresh('demo')).toBe(false);
+    await world.service.updateSite({ origin: SITE, accountId: 'demo', shareRefreshToken: true });
+    expect(await world.service.siteOwnsRefresh('demo')).toBe(true);
+    expect(await world.service.siteOwnsRefresh('other')).toBe(false);
+  });
+
   it('forgets closed tabs', async () => {
     const world = setup();
     world.permissions.granted.add(`${SITE}/*`);

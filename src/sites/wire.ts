@@ -68,6 +68,11 @@ export interface SitesService {
   /** Stop sharing: unregister, clear what was injected, drop the rule and the host permission. */
   removeSite(origin: string): Promise<void>;
   listSites(): Promise<Site[]>;
+  /**
+   * True when a site bound to the account holds its refresh token: the refresher must then stop
+   * refreshing that account (with rotation, two refreshers sign each other out).
+   */
+  siteOwnsRefresh(accountId: string): Promise<boolean>;
   /** On worker start: registrations and header rules follow the allow-list and the grants. */
   resync(): Promise<void>;
 }
@@ -195,6 +200,9 @@ export function wireSites(options: {
         await browser.permissions.remove({ origins: release }).catch(() => false);
     },
     listSites: () => deps.allowList.list(),
+    async siteOwnsRefresh(accountId) {
+      return (await deps.allowList.forAccount(accountId)).some((site) => site.shareRefreshToken);
+    },
     async resync() {
       const sites = await deps.allowList.list();
       for (const site of sites) {
