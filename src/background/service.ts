@@ -193,6 +193,14 @@ export function createBackground(deps: BackgroundDeps): Background {
       deps: runnerDeps,
       persist: (next) => saveFlow(accountId, next),
     });
+    // Names only: events and states can carry codes, passwords and Sessions.
+    deps.logger.debug('sign-in transition', {
+      accountId,
+      event: event.type,
+      from: state.step.name,
+      to: final.step.name,
+      ...(final.error && { error: final.error.code }),
+    });
     if (final.pending)
       await deps.alarms.create(`${SESSION_ALARM}${accountId}`, final.pending.expiresAt);
     if (event.type === 'signedOut' || (state.step.name !== 'DONE' && final.step.name === 'DONE')) {
