@@ -164,3 +164,38 @@ describe('USER_AUTH and challenge answers', () => {
     expect(answer.body.message).toBe('Invalid session for the user, session is expired.');
   });
 });
+
+describe('NEW_PASSWORD_REQUIRED', () => {
+  it('a weak password or a missing attribute can be corrected on the same Session', async () => {
+    const started = await callJson(pool.url, 'InitiateAuth', {
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: DEMO_PUBLIC_CLIENT_ID,
+      AuthParameters: { USERNAME: 'frank', PASSWORD: 'TempPassw0rd!' },
+    });
+    expect(started.body.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+    expect(
+      JSON.parse(
+        (started.body.ChallengeParameters as Record<string, string>).requiredAttributes ?? '',
+      ),
+    ).toEqual(['userAttributes.name']);
+    const answer = (responses: Record<string, string>) =>
+      callJson(pool.url, 'RespondToAuthChallenge', {
+        ChallengeName: 'NEW_PASSWORD_REQUIRED',
+        ClientId: DEMO_PUBLIC_CLIENT_ID,
+        Session: started.body.Session,
+        ChallengeResponses: { USERNAME: 'frank', ...responses },
+      });
+    expect(
+      (await answer({ NEW_PASSWORD: 'weak', 'userAttributes.name': 'Frank' })).body.__type,
+    ).toBe('InvalidPasswordException');
+    expect((await answer({ NEW_PASSWORD: 'N3w-Passw0rd!' })).body.__type).toBe(
+      'InvalidParameterException',
+    );
+    const done = await answer({ NEW_PASSWORD: 'N3w-Passw0rd!', 'userAttributes.name': 'Frank' });
+    expect(done.body.AuthenticationResult).toHaveProperty('IdToken');
+    expect(
+      (await answer({ NEW_PASSWORD: 'N3w-Passw0rd!', 'userAttributes.name': 'Frank' })).body
+        .message,
+    ).toBe('Invalid session for the user.');
+  });
+});

@@ -223,7 +223,6 @@ async function answerNewPassword(
     attributes: { ...user.attributes, ...updates },
   });
   if (missing.length > 0) {
-    ctx.sessions.retry(session, MAX_CHALLENGE_ATTEMPTS);
     throw new CognitoError(
       'InvalidParameterException',
       `Invalid attributes given, ${missing.join(', ')} is missing`,
@@ -310,7 +309,19 @@ export async function respondToAuthChallenge(ctx: PoolContext, body: Json): Prom
     ctx.sessions.retry(session, Number.POSITIVE_INFINITY);
     throw error;
   }
-  return answer(ctx, scope, user, session, responses);
+  try {
+    return await answer(ctx, scope, user, session, responses);
+  } catch (error) {
+    // A rejected input (weak new password, missing attribute, unknown choice) can be corrected
+    // and resent with the same Session, as on Cognito; wrong codes are counted in wrongCode.
+    if (
+      error instanceof CognitoError &&
+      (error.type === 'InvalidPasswordException' || error.type === 'InvalidParameterException')
+    ) {
+      ctx.sessions.retry(session, MAX_CHALLENGE_ATTEMPTS);
+    }
+    throw error;
+  }
 }
 
 async function answer(
