@@ -32,10 +32,11 @@ export interface Site {
 export interface SiteInput {
   origin: string;
   accountId: string;
-  format?: SiteFormat;
-  apiOrigins?: string[];
-  tokenForHeader?: 'access' | 'id';
-  shareRefreshToken?: boolean;
+  // `| undefined`: valibot's optional output (SitePageRequestSchema) passes straight in.
+  format?: SiteFormat | undefined;
+  apiOrigins?: string[] | undefined;
+  tokenForHeader?: 'access' | 'id' | undefined;
+  shareRefreshToken?: boolean | undefined;
 }
 
 /** The two calls the allow-list needs from its storage item. */
