@@ -72,6 +72,9 @@ describe('handleBridgeRequest', () => {
     ['another extension', request, { ...goodSender, id: 'someone-else' }],
     ['no tab (extension page or worker)', request, { ...goodSender, tab: undefined }],
     ['a sub-frame', request, { ...goodSender, frameId: 2 }],
+    ['a NaN tab id', request, { ...goodSender, tab: { id: Number.NaN, url: `${SITE}/` } }],
+    ['a fractional tab id', request, { ...goodSender, tab: { id: 1.5, url: `${SITE}/` } }],
+    ['a negative tab id', request, { ...goodSender, tab: { id: -1, url: `${SITE}/` } }],
     ['no documentId', request, { ...goodSender, documentId: undefined }],
     ['an empty documentId', request, { ...goodSender, documentId: '' }],
     [

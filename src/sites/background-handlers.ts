@@ -79,7 +79,8 @@ export async function handleBridgeRequest(
   if (!v.is(BridgeRequestSchema, message)) return REJECTED;
   if (sender.id !== deps.extensionId) return REJECTED;
   const tabId = sender.tab?.id;
-  if (typeof tabId !== 'number' || tabId < 0) return REJECTED;
+  // Browsers only report non-negative integer tab ids; anything else is not a real tab.
+  if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return REJECTED;
   if (sender.frameId !== 0) return REJECTED;
   if (typeof sender.documentId !== 'string' || sender.documentId === '') return REJECTED;
   const origin = originOfUrl(sender.url);
