@@ -75,3 +75,41 @@ describe('authenticatorFromVault', () => {
     expect(code).toBe(await generate({ secret: SECRET, epoch: (t + 2_000) / 1000, guardrails }));
   });
 });
+
+describe('authenticatorFromVault: pre-fill and the auto-answer switch', () => {
+  it('peeks the current code without waiting, and only for a known user', async () => {
+    const t = 1_700_000_068_000; // 2 s before the period ends: peek still shows the current code
+    const { authenticator, slept } = setup(t);
+    await expect(authenticator.peek('demo', 'bob')).resolves.toBeUndefined();
+    await authenticator.save({
+      accountId: 'demo',
+      username: 'bob',
+      secret: SECRET,
+      issuer: 'Demo',
+      account: 'bob',
+    });
+    await expect(authenticator.peek('demo', 'bob')).resolves.toEqual({
+      code: await generate({ secret: SECRET, epoch: t / 1000, guardrails }),
+      secondsRemaining: 2,
+    });
+    await expect(authenticator.peek('demo', 'carol')).resolves.toBeUndefined();
+    expect(slept).toEqual([]);
+  });
+
+  it('answers automatically only for accounts the person switched on', async () => {
+    const vault = createAuthenticatorVault({
+      storage: storageSlot(memoryArea(), 'authenticatorVault'),
+      keyStore: createMemoryKeyStore(),
+      crypto: globalThis.crypto,
+      newId: () => crypto.randomUUID(),
+    });
+    const authenticator = authenticatorFromVault(vault, Date.now, () => Promise.resolve(), {
+      list: () => Promise.resolve(['strict']),
+    });
+    await expect(authenticator.autoAnswers('strict')).resolves.toBe(true);
+    await expect(authenticator.autoAnswers('demo')).resolves.toBe(false);
+    await expect(authenticatorFromVault(vault, Date.now).autoAnswers('strict')).resolves.toBe(
+      false,
+    );
+  });
+});

@@ -4,15 +4,31 @@
  * receives a code that died in flight.
  */
 import { totpAnswerFor } from '../otp/background-wiring';
+import { generateTotp, secondsRemaining } from '../otp/totp';
 import type { AuthenticatorVault } from '../otp/vault';
+import type { AutoAnswerStore } from './features';
 import type { Authenticator } from './service';
 
 export function authenticatorFromVault(
   vault: AuthenticatorVault,
   now: () => number,
   sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  autoAnswer: Pick<AutoAnswerStore, 'list'> = { list: () => Promise.resolve([]) },
 ): Authenticator {
   return {
+    async peek(accountId, username) {
+      if ((await vault.status()) !== 'unlocked') return undefined;
+      const entry = await vault.findForUser(accountId, username);
+      if (!entry) return undefined;
+      const at = now();
+      return {
+        code: await generateTotp(entry, at),
+        secondsRemaining: secondsRemaining(entry.period, at),
+      };
+    },
+    async autoAnswers(accountId) {
+      return (await autoAnswer.list()).includes(accountId);
+    },
     async codeFor(accountId, username) {
       if ((await vault.status()) !== 'unlocked') return undefined;
       const answer = await totpAnswerFor(vault, accountId, username, now());

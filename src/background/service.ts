@@ -49,6 +49,13 @@ export interface BackgroundDeps {
 export interface Authenticator {
   /** A TOTP code for this Cognito user that will not expire in flight, or undefined. */
   codeFor(accountId: string, username: string): Promise<string | undefined>;
+  /** The current code to pre-fill (no waiting), or undefined when locked or unknown. */
+  peek(
+    accountId: string,
+    username: string,
+  ): Promise<{ code: string; secondsRemaining: number } | undefined>;
+  /** The person asked this account's TOTP step to be answered without a click (off by default). */
+  autoAnswers(accountId: string): Promise<boolean>;
   /** Keeps a secret set up during sign-in (the person asked to save it). */
   save(input: {
     accountId: string;
@@ -244,7 +251,8 @@ export function createBackground(deps: BackgroundDeps): Background {
       if (
         after.step.name === 'CONFIRM_SIGN_IN_WITH_TOTP_CODE' &&
         before.step.name !== 'CONFIRM_SIGN_IN_WITH_TOTP_CODE' &&
-        after.error === undefined
+        after.error === undefined &&
+        (await authenticator.autoAnswers(account.id))
       ) {
         const code = await authenticator.codeFor(account.id, username);
         if (code !== undefined)
@@ -287,7 +295,27 @@ export function createBackground(deps: BackgroundDeps): Background {
       ...(canResend(state.step) && { canResend: true }),
       ...(state.error && { error: state.error }),
       ...(state.notice !== undefined && { notice: state.notice }),
+      ...(await authenticatorCode(accountId, state)),
     };
+  }
+
+  /** On the TOTP step, the code the authenticator holds for this user, for the popup to pre-fill. */
+  async function authenticatorCode(
+    accountId: string,
+    state: FlowState,
+  ): Promise<Pick<FlowView, 'authenticatorCode'>> {
+    const authenticator = deps.authenticator;
+    if (!authenticator || state.step.name !== 'CONFIRM_SIGN_IN_WITH_TOTP_CODE') return {};
+    if (state.username === undefined) return {};
+    try {
+      const current = await authenticator.peek(accountId, state.username);
+      if (!current) return {};
+      const autoAnswer = await authenticator.autoAnswers(accountId);
+      return { authenticatorCode: { ...current, autoAnswer } };
+    } catch (error) {
+      deps.logger.warn('authenticator unavailable', error);
+      return {};
+    }
   }
 
   async function popupState(ownRequestFor?: string): Promise<PopupState> {
@@ -409,7 +437,9 @@ export function createBackground(deps: BackgroundDeps): Background {
       const accountId = accountOf(request);
       const work = async (): Promise<PageResponse> => {
         const touched = await perform(request);
-        return { ok: true, state: await popupState(touched) };
+        // The request being answered is counted in `pending` under its own account: it must not
+        // make its own answer say "busy".
+        return { ok: true, state: await popupState(accountId ?? touched) };
       };
       try {
         return accountId === undefined ? await work() : await serialized(accountId, work);

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PageResponse } from '../platform/protocol';
 import { startBackground } from './start';
@@ -6,6 +6,9 @@ import { startBackground } from './start';
 describe('startBackground', () => {
   beforeEach(() => {
     fakeBrowser.reset();
+    // WXT's fake browser has no permissions events and no scripting API: session sharing's
+    // listeners get inert stand-ins here (its own tests cover them with fakes).
+    vi.spyOn(fakeBrowser.permissions.onRemoved, 'addListener').mockImplementation(() => undefined);
   });
 
   it('registers its listeners synchronously and answers ping', async () => {

@@ -3,6 +3,7 @@
  * entrypoint is thin): Chrome only delivers events to listeners registered in the first turn.
  */
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import { browserAlarms } from '../platform/alarms';
 import { indexedDbKeyStore } from '../platform/key-store';
 import { consoleSink, createLogger } from '../platform/logger';
@@ -12,7 +13,12 @@ import { defineAccountItems } from '../platform/storage-items';
 import { wxtStorageArea } from '../platform/storage-area';
 import { createAuthenticatorVault, storageSlot } from '../otp/vault';
 import { seedDemoAccounts } from '../session/accounts';
+import { isGranted } from '../sites/background-handlers';
+import { wireSites, type SitesBrowser, type SitesService } from '../sites/wire';
+import { createFeatureListener } from '../platform/feature-router';
+import { createAutoAnswerStore } from './auto-answer-store';
 import { authenticatorFromVault } from './authenticator';
+import { createFeatureHandler } from './features';
 import { createBackground, type Background } from './service';
 
 export function startBackground(): Background {
@@ -25,13 +31,23 @@ export function startBackground(): Background {
     crypto: globalThis.crypto,
     newId: () => crypto.randomUUID(),
   });
+  const local = wxtStorageArea('local');
+  const autoAnswer = createAutoAnswerStore(local);
+  // Sites are wired after the background (they read its sessions); token changes reach them
+  // through this late-bound reference.
+  const late: { sites?: SitesService } = {};
   const background = createBackground({
     session: wxtStorageArea('session'),
-    local: wxtStorageArea('local'),
+    local,
     accountsItem: items.accounts,
     activeItem: items.activeAccountId,
     keyStore,
-    authenticator: authenticatorFromVault(authenticatorVault, Date.now),
+    authenticator: authenticatorFromVault(authenticatorVault, Date.now, undefined, autoAnswer),
+    onTokensChanged: (accountId) => {
+      late.sites?.onTokensChanged(accountId).catch((error: unknown) => {
+        logger.warn('could not update the shared sites', error);
+      });
+    },
     alarms: browserAlarms(),
     now: Date.now,
     newId: () => crypto.randomUUID(),
@@ -51,6 +67,30 @@ export function startBackground(): Background {
       logger,
     }),
   );
+  const sites = wireSites({
+    browser: browser as unknown as SitesBrowser,
+    storage,
+    sessions: background.sessions,
+  });
+  browser.runtime.onMessage.addListener(
+    createFeatureListener({
+      runtimeId: browser.runtime.id,
+      extensionOrigin: browser.runtime.getURL('/'),
+      handle: createFeatureHandler({
+        sites,
+        isGranted: (origin) => isGranted(browser.permissions, origin),
+        vault: authenticatorVault,
+        autoAnswer,
+        now: Date.now,
+        logger,
+      }),
+      logger,
+    }),
+  );
+  late.sites = sites;
+  sites.resync().catch((error: unknown) => {
+    logger.warn('could not restore the shared sites', error);
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     background.onAlarm(alarm.name).catch((error: unknown) => {
       logger.error('alarm failed', { name: alarm.name, error });
@@ -58,9 +98,18 @@ export function startBackground(): Background {
   });
   browser.runtime.onInstalled.addListener(() => {
     if (__COGNITO_PASS_DEMO__) {
-      seedDemoAccounts(items.accounts, items.activeAccountId).catch((error: unknown) => {
-        logger.error('demo accounts could not be seeded', error);
-      });
+      // A popup opened while seeding must learn about the accounts without being reopened.
+      seedDemoAccounts(items.accounts, items.activeAccountId)
+        .then(() => background.handle({ type: 'getState' }))
+        .then((reply) => {
+          if (reply.ok)
+            browser.runtime
+              .sendMessage({ type: 'stateChanged', state: reply.state })
+              .catch(() => undefined);
+        })
+        .catch((error: unknown) => {
+          logger.error('demo accounts could not be seeded', error);
+        });
     }
   });
   background.wake().catch((error: unknown) => {

@@ -17,6 +17,7 @@ const ALLOWED_PERMISSIONS = new Set([
   'storage',
   'alarms',
   'scripting',
+  'activeTab',
   'identity',
   'declarativeNetRequest',
 ]);

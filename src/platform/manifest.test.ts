@@ -54,11 +54,7 @@ describe('the manifest audit', () => {
       { ...base, content_security_policy: { extension_pages: "script-src 'self' 'unsafe-eval'" } },
       /eval/,
     ],
-    [
-      'no externally_connectable',
-      { ...base, externally_connectable: undefined } as ManifestLike,
-      /missing/,
-    ],
+    ['no externally_connectable', withoutExternallyConnectable(base), /missing/],
     [
       'an open externally_connectable',
       { ...base, externally_connectable: { matches: ['https://*/*'] } },

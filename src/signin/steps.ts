@@ -86,4 +86,9 @@ export interface FlowView {
   error?: AuthErrorView;
   /** A neutral message, e.g. "Your password was changed. Sign in with the new password." */
   notice?: string;
+  /**
+   * On CONFIRM_SIGN_IN_WITH_TOTP_CODE, when the authenticator holds this user's secret: the code
+   * to pre-fill (never the secret). Absent when the vault is locked or has no entry.
+   */
+  authenticatorCode?: { code: string; secondsRemaining: number; autoAnswer: boolean };
 }

@@ -12,7 +12,7 @@ afterEach(async () => {
 const guardrails = createGuardrails({ MIN_SECRET_BYTES: 10 });
 
 /** A minimal in-memory authenticator with the interface src/otp's vault is wired through. */
-function memoryAuthenticator(seed: Record<string, string>) {
+function memoryAuthenticator(seed: Record<string, string>, autoAnswer = ['demo-public', 'strict']) {
   const secrets = new Map(Object.entries(seed));
   const saved: { accountId: string; username: string; issuer: string }[] = [];
   const make = (clock: { now: () => number }): Authenticator => ({
@@ -21,6 +21,18 @@ function memoryAuthenticator(seed: Record<string, string>) {
       return secret === undefined
         ? undefined
         : generate({ secret, epoch: Math.floor(clock.now() / 1000), guardrails });
+    },
+    async peek(accountId, username) {
+      const secret = secrets.get(`${accountId}/${username}`);
+      if (secret === undefined) return undefined;
+      const seconds = Math.floor(clock.now() / 1000);
+      return {
+        code: await generate({ secret, epoch: seconds, guardrails }),
+        secondsRemaining: 30 - (seconds % 30),
+      };
+    },
+    autoAnswers(accountId) {
+      return Promise.resolve(autoAnswer.includes(accountId));
     },
     save(input) {
       secrets.set(`${input.accountId}/${input.username}`, input.secret);
@@ -44,6 +56,21 @@ describe('built-in authenticator', () => {
       }),
       'DONE',
     );
+  });
+
+  it('without auto-answer, the step waits for the person with the code pre-filled', async () => {
+    const auth = memoryAuthenticator({ 'demo-public/bob': BOB_TOTP_SECRET }, []);
+    h = await startHarness({ authenticator: auth.make });
+    const flow = await h.flow({
+      type: 'startSignIn',
+      accountId: 'demo-public',
+      username: 'bob',
+      password: PASSWORD,
+    });
+    expect(flow.step.name).toBe('CONFIRM_SIGN_IN_WITH_TOTP_CODE');
+    const expected = await h.totp(BOB_TOTP_SECRET);
+    expect(flow.authenticatorCode).toMatchObject({ code: expected, autoAnswer: false });
+    expectStep(await h.answer('demo-public', { kind: 'code', code: expected }), 'DONE');
   });
 
   it('a wrong stored secret leaves the step to the person (no loop)', async () => {
