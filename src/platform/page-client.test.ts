@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BACKGROUND_UNAVAILABLE, createPageClient, type PageRuntime } from './page-client';
+import {
+  BACKGROUND_UNAVAILABLE,
+  createPageClient,
+  webOrigin,
+  type PageRuntime,
+} from './page-client';
 import type { PopupState } from './protocol';
 
 const state: PopupState = { accounts: [], activeAccountId: null, busy: false };
@@ -80,5 +85,73 @@ describe('createPageClient', () => {
     const { runtime, openOptionsPage } = fakeRuntime(() => Promise.resolve(undefined));
     await createPageClient(runtime).openOptionsPage();
     expect(openOptionsPage).toHaveBeenCalled();
+  });
+
+  it('sends feature requests and validates their answers', async () => {
+    const sites = { ok: true, sites: [] };
+    const authenticator = {
+      ok: true,
+      authenticator: { status: 'empty', entries: [], autoAnswer: [] },
+      exportedUri: 'otpauth://totp/x?secret=A',
+    };
+    for (const reply of [sites, authenticator]) {
+      const { runtime, sendMessage } = fakeRuntime(() => Promise.resolve(reply));
+      await expect(createPageClient(runtime).sendFeature({ type: 'listSites' })).resolves.toEqual(
+        reply,
+      );
+      expect(sendMessage).toHaveBeenCalledWith({ type: 'listSites' });
+    }
+  });
+
+  it('turns a silent, malformed or failed feature answer into BackgroundUnavailable', async () => {
+    for (const reply of [
+      () => Promise.resolve(undefined),
+      () => Promise.resolve({ ok: true, state }),
+      () => Promise.resolve({ ok: true, authenticator: { status: 'empty' } }),
+      () => Promise.reject(new Error('Receiving end does not exist.')),
+    ]) {
+      const client = createPageClient(fakeRuntime(reply).runtime);
+      await expect(client.sendFeature({ type: 'otp:list' })).resolves.toEqual({
+        ok: false,
+        error: BACKGROUND_UNAVAILABLE,
+      });
+    }
+  });
+
+  it('asks permissions for exactly the given origins; a throw counts as refused', async () => {
+    const { runtime } = fakeRuntime(() => Promise.resolve(undefined));
+    const request = vi.fn(() => Promise.resolve(true));
+    const client = createPageClient(runtime, { request });
+    await expect(client.requestSiteAccess(['https://app.example.com/*'])).resolves.toBe(true);
+    expect(request).toHaveBeenCalledWith({ origins: ['https://app.example.com/*'] });
+    const throwing = createPageClient(runtime, {
+      request: () =>
+        Promise.reject(new Error('This function must be called during a user gesture')),
+    });
+    await expect(throwing.requestSiteAccess(['https://a.example/*'])).resolves.toBe(false);
+    await expect(
+      createPageClient(runtime).requestSiteAccess(['https://a.example/*']),
+    ).resolves.toBe(false);
+  });
+
+  it('reads the active tab origin, only for http(s) pages', async () => {
+    const { runtime } = fakeRuntime(() => Promise.resolve(undefined));
+    const query = vi.fn(() => Promise.resolve([{ url: 'https://App.Example.com:443/path?q=1' }]));
+    const client = createPageClient(runtime, undefined, { query });
+    await expect(client.activeTabOrigin()).resolves.toBe('https://app.example.com');
+    expect(query).toHaveBeenCalledWith({ active: true, currentWindow: true });
+    const extensionTab = createPageClient(runtime, undefined, {
+      query: () => Promise.resolve([{ url: 'chrome-extension://abc/popup.html' }]),
+    });
+    await expect(extensionTab.activeTabOrigin()).resolves.toBeUndefined();
+    const noUrl = createPageClient(runtime, undefined, { query: () => Promise.resolve([{}]) });
+    await expect(noUrl.activeTabOrigin()).resolves.toBeUndefined();
+  });
+
+  it('webOrigin keeps only http(s) origins', () => {
+    expect(webOrigin('http://127.0.0.1:5173/x')).toBe('http://127.0.0.1:5173');
+    expect(webOrigin('about:blank')).toBeUndefined();
+    expect(webOrigin('not a url')).toBeUndefined();
+    expect(webOrigin(undefined)).toBeUndefined();
   });
 });

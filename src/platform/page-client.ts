@@ -4,6 +4,7 @@
  * dependency so their components run in tests against a fake one.
  */
 import { browser } from 'wxt/browser';
+import type { FeatureRequest, FeatureResponse } from './feature-protocol';
 import type { PageRequest, PageResponse, PopupState, StateChangedBroadcast } from './protocol';
 
 export interface PageClient {
@@ -12,6 +13,28 @@ export interface PageClient {
   /** Calls `listener` with every state the background broadcasts; returns the unsubscribe. */
   onStateChanged(listener: (state: PopupState) => void): () => void;
   openOptionsPage(): Promise<void>;
+  /** The sites and authenticator requests; never rejects either. */
+  sendFeature(request: FeatureRequest): Promise<FeatureResponse>;
+  /**
+   * Asks the browser for host access to exactly these match patterns. Must be called inside a
+   * click handler (browsers require a user gesture); resolves false when refused or impossible.
+   */
+  requestSiteAccess(origins: string[]): Promise<boolean>;
+  /** The http(s) origin of the active tab of the current window, if it has one. */
+  activeTabOrigin(): Promise<string | undefined>;
+}
+
+/** The part of `browser.permissions` pages use. */
+export interface PagePermissions {
+  request(permissions: { origins: string[] }): Promise<boolean>;
+}
+
+/** The part of `browser.tabs` pages use (the URL is readable thanks to `activeTab`). */
+export interface PageTabs {
+  query(filter: {
+    active: true;
+    currentWindow: true;
+  }): Promise<Array<{ url?: string | undefined }>>;
 }
 
 /** The parts of `browser.runtime` a page client needs (a structural type, so tests can fake it). */
@@ -30,7 +53,11 @@ export const BACKGROUND_UNAVAILABLE = {
   recovery: 'Close and reopen this window. If it keeps happening, reload the extension.',
 } as const;
 
-export function createPageClient(runtime: PageRuntime): PageClient {
+export function createPageClient(
+  runtime: PageRuntime,
+  permissions?: PagePermissions,
+  tabs?: PageTabs,
+): PageClient {
   return {
     async send(request) {
       try {
@@ -52,12 +79,49 @@ export function createPageClient(runtime: PageRuntime): PageClient {
       };
     },
     openOptionsPage: () => runtime.openOptionsPage(),
+    async sendFeature(request) {
+      try {
+        const reply = await runtime.sendMessage(request);
+        return isFeatureResponse(reply) ? reply : { ok: false, error: BACKGROUND_UNAVAILABLE };
+      } catch {
+        return { ok: false, error: BACKGROUND_UNAVAILABLE };
+      }
+    },
+    async requestSiteAccess(origins) {
+      if (!permissions) return false;
+      try {
+        return await permissions.request({ origins });
+      } catch {
+        // Chromium throws for patterns it cannot grant (e.g. no user gesture): same as refused.
+        return false;
+      }
+    },
+    async activeTabOrigin() {
+      if (!tabs) return undefined;
+      try {
+        const [tab] = await tabs.query({ active: true, currentWindow: true });
+        return webOrigin(tab?.url);
+      } catch {
+        return undefined;
+      }
+    },
   };
+}
+
+/** The origin of an http(s) URL; undefined for extension pages, about:, file: and the like. */
+export function webOrigin(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The client of the running extension page. */
 export function createBrowserPageClient(): PageClient {
-  return createPageClient(browser.runtime);
+  return createPageClient(browser.runtime, browser.permissions, browser.tabs);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -79,6 +143,27 @@ function isPageResponse(value: unknown): value is PageResponse {
   if (value.ok !== false || !isRecord(value.error)) return false;
   const { code, message, recovery } = value.error;
   return typeof code === 'string' && typeof message === 'string' && typeof recovery === 'string';
+}
+
+function isError(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  const { code, message, recovery } = value;
+  return typeof code === 'string' && typeof message === 'string' && typeof recovery === 'string';
+}
+
+function isFeatureResponse(value: unknown): value is FeatureResponse {
+  if (!isRecord(value)) return false;
+  if (value.ok === false) return isError(value.error);
+  if (value.ok !== true) return false;
+  if (Array.isArray(value.sites)) return true;
+  const authenticator = value.authenticator;
+  return (
+    isRecord(authenticator) &&
+    typeof authenticator.status === 'string' &&
+    Array.isArray(authenticator.entries) &&
+    Array.isArray(authenticator.autoAnswer) &&
+    (value.exportedUri === undefined || typeof value.exportedUri === 'string')
+  );
 }
 
 function isStateChanged(value: unknown): value is StateChangedBroadcast {

@@ -5,6 +5,8 @@ import { EMPTY_ACCOUNT_FORM, formFromAccount, type AccountForm } from './account
 import { ErrorAlert } from './forms/error-alert';
 import { AccountEditor } from './options/account-editor';
 import { AmplifyImport } from './options/amplify-import';
+import { AuthenticatorSection } from './options/authenticator-section';
+import { SitesSection } from './options/sites-section';
 import { usePageState } from './use-page-state';
 
 /** The settings page: the accounts Cognito Pass signs in to, added by hand or from Amplify files. */
@@ -112,6 +114,8 @@ export function OptionsApp({ client }: { client: PageClient }) {
           }}
         />
       </section>
+      <SitesSection client={client} accounts={accounts} />
+      <AuthenticatorSection client={client} accounts={accounts} />
     </main>
   );
 }

@@ -1,4 +1,7 @@
+import { useState } from 'preact/hooks';
 import type { PageClient } from '../platform/page-client';
+import { AuthenticatorPanel } from './features/authenticator-panel';
+import { PopupSites } from './features/popup-sites';
 import { ErrorAlert } from './forms/error-alert';
 import { StepView } from './steps/step-view';
 import { usePageState } from './use-page-state';
@@ -6,15 +9,20 @@ import { usePageState } from './use-page-state';
 export interface PopupAppProps {
   client: PageClient;
   now?: () => number;
+  /** For tests: copies an authenticator code (the clipboard by default). */
+  copy?: (text: string) => Promise<void>;
 }
+
+type PopupView = 'signin' | 'authenticator';
 
 /**
  * The toolbar popup: a pure view of the background's state. It shows the active account's step
  * and sends what the person types back; closing it loses nothing but unfinished typing.
  * The root's `data-step` always names what is on screen (LOADING and NO_ACCOUNT before a step).
  */
-export function PopupApp({ client, now }: PopupAppProps) {
+export function PopupApp({ client, now, copy }: PopupAppProps) {
   const { state, requestError, busy, send } = usePageState(client);
+  const [view, setView] = useState<PopupView>('signin');
   const account = state?.accounts.find((candidate) => candidate.id === state.activeAccountId);
   const flow = state?.flow;
   const stepName =
@@ -26,12 +34,40 @@ export function PopupApp({ client, now }: PopupAppProps) {
   // A refused request's error is the freshest news; the flow's error stays until the next step.
   const error = requestError ?? flow?.error;
 
+  const header = (
+    <header class="brand">
+      <span class="brand-mark" aria-hidden="true" />
+      <span class="brand-name">Cognito Pass</span>
+      <nav class="views" aria-label="Popup sections">
+        {(['signin', 'authenticator'] as const).map((name) => (
+          <button
+            key={name}
+            type="button"
+            class="view-button"
+            aria-pressed={view === name}
+            onClick={() => {
+              setView(name);
+            }}
+          >
+            {name === 'signin' ? 'Sign-in' : 'Authenticator'}
+          </button>
+        ))}
+      </nav>
+    </header>
+  );
+
+  if (view === 'authenticator') {
+    return (
+      <main class="popup" data-step="AUTHENTICATOR">
+        {header}
+        <AuthenticatorPanel client={client} {...(copy ? { copy } : {})} />
+      </main>
+    );
+  }
+
   return (
     <main class="popup" data-step={stepName} aria-busy={busy}>
-      <header class="brand">
-        <span class="brand-mark" aria-hidden="true" />
-        <span class="brand-name">Cognito Pass</span>
-      </header>
+      {header}
       {error && <ErrorAlert error={error} />}
       {!error && flow?.notice !== undefined && (
         <p class="notice" role="status">
@@ -55,6 +91,9 @@ export function PopupApp({ client, now }: PopupAppProps) {
           send={send}
           {...(now ? { now } : {})}
         />
+      )}
+      {account !== undefined && flow?.step.name === 'DONE' && (
+        <PopupSites client={client} accountId={account.id} />
       )}
     </main>
   );

@@ -11,11 +11,16 @@ export interface CodeFormProps {
   onCode: (code: string) => void;
   submitLabel?: string;
   inputLabel?: string;
+  /** Pre-filled code (the vault's current one); the person can still change it. */
+  initialCode?: string;
+  /** Shown under the input, e.g. where the pre-filled code came from. */
+  hint?: string;
 }
 
 /** The code input plus its submit button, with the check that keeps a typo from using the Session. */
-export function CodeForm({ label, busy, onCode, submitLabel, inputLabel }: CodeFormProps) {
-  const [code, setCode] = useState('');
+export function CodeForm(props: CodeFormProps) {
+  const { label, busy, onCode, submitLabel, inputLabel, initialCode, hint } = props;
+  const [code, setCode] = useState(initialCode ?? '');
   const [problem, setProblem] = useState<string | undefined>();
   return (
     <StepForm
@@ -32,6 +37,7 @@ export function CodeForm({ label, busy, onCode, submitLabel, inputLabel }: CodeF
         onValue={setCode}
         problem={problem}
         {...(inputLabel ? { label: inputLabel } : {})}
+        {...(hint ? { hint } : {})}
       />
       <SubmitButton busy={busy} busyLabel="Checking…">
         {submitLabel ?? 'Confirm'}

@@ -1,6 +1,7 @@
 /** Shared data for the UI tests: demo-like accounts and flows, and a recording page client. */
 import { vi } from 'vitest';
-import type { PageClient } from '../../platform/page-client';
+import type { FeatureRequest, FeatureResponse } from '../../platform/feature-protocol';
+import { BACKGROUND_UNAVAILABLE, type PageClient } from '../../platform/page-client';
 import type { AccountView, PageRequest, PageResponse, PopupState } from '../../platform/protocol';
 import type { FlowView, SignInStep } from '../../signin/steps';
 
@@ -55,10 +56,22 @@ export function stepProps<S extends SignInStep>(step: S, flow: Partial<FlowView>
  * A page client whose background is a function: it records every request and answers with
  * what `respond` returns (by default the current state, unchanged).
  */
+export interface FakeFeatureOptions {
+  /** The background's answer to sites and authenticator requests (default: unreachable). */
+  feature?: (request: FeatureRequest) => FeatureResponse | Promise<FeatureResponse>;
+  /** What the browser's permission prompt answers (default: granted). */
+  grant?: boolean;
+  /** The active tab's http(s) origin (default: none). */
+  activeOrigin?: string;
+}
+
 export function fakeClient(
   initial: PopupState,
   respond?: (request: PageRequest, state: PopupState) => PageResponse | Promise<PageResponse>,
+  features: FakeFeatureOptions = {},
 ) {
+  const featureRequests: FeatureRequest[] = [];
+  const permissionRequests: string[][] = [];
   let state = initial;
   const requests: PageRequest[] = [];
   const listeners = new Set<(state: PopupState) => void>();
@@ -75,10 +88,26 @@ export function fakeClient(
       return () => listeners.delete(listener);
     },
     openOptionsPage,
+    async sendFeature(request) {
+      featureRequests.push(request);
+      return features.feature
+        ? await features.feature(request)
+        : { ok: false, error: BACKGROUND_UNAVAILABLE };
+    },
+    requestSiteAccess(origins) {
+      permissionRequests.push(origins);
+      return Promise.resolve(features.grant ?? true);
+    },
+    activeTabOrigin: () => Promise.resolve(features.activeOrigin),
   };
   return {
     client,
     requests,
+    featureRequests,
+    permissionRequests,
+    /** Feature requests other than the page's own loads and polls. */
+    featureActions: () =>
+      featureRequests.filter((r) => r.type !== 'listSites' && r.type !== 'otp:list'),
     openOptionsPage,
     /** What the background would broadcast after a change of its own. */
     broadcast(next: PopupState) {
