@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalPool, type LocalPool } from './server';
 import { callPool } from './conformance/support';
 
+const DEMO_CLIENT = '3demo0public0client0000000';
+
 let pool: LocalPool;
 beforeAll(async () => {
   pool = await startLocalPool({ port: 0, quiet: true });
@@ -172,5 +174,45 @@ describe('local endpoints', () => {
   it('unknown paths are a 400 ResourceNotFoundException, not a crash', async () => {
     const response = await fetch(`${pool.url}/nothing/here`);
     expect(response.status).toBe(400);
+  });
+});
+
+describe('hostile input (findings of test/security/local-pool-http.fuzz.test.ts)', () => {
+  const initiate = (body: string, path = '/') =>
+    fetch(`${pool.url}${path}`, {
+      method: 'POST',
+      headers: { 'X-Amz-Target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
+      body,
+    });
+
+  it('the path "//" is a 4xx, not an internal error', async () => {
+    const response = await initiate('{}', '//');
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { __type: string }).__type).toBe(
+      'ResourceNotFoundException',
+    );
+  });
+
+  it('control and non-Latin-1 characters in echoed input still get an answer', async () => {
+    const response = await initiate(
+      JSON.stringify({ AuthFlow: '\u0000\u{10000}', ClientId: DEMO_CLIENT }),
+    );
+    expect(response.status).toBe(400);
+    expect(response.headers.get('x-amzn-errormessage')).toMatch(/^[\x20-\x7e]*$/);
+    expect(((await response.json()) as { message: string }).message).toContain('\u0000');
+  });
+
+  it('long echoed input keeps the header short', async () => {
+    const response = await initiate(
+      JSON.stringify({ AuthFlow: 'x'.repeat(40_000), ClientId: DEMO_CLIENT }),
+    );
+    expect(response.status).toBe(400);
+    expect((response.headers.get('x-amzn-errormessage') ?? '').length).toBeLessThanOrEqual(512);
+  });
+
+  it('a body over 1 MiB is SerializationException, and the server keeps serving', async () => {
+    const response = await initiate(`"${'x'.repeat(1024 * 1024 + 10)}"`);
+    expect(await response.json()).toMatchObject({ __type: 'SerializationException' });
+    expect((await fetch(`${pool.url}/_local/outbox`)).status).toBe(200);
   });
 });

@@ -80,26 +80,46 @@ function sendError(request: IncomingMessage, response: ServerResponse, error: Co
     error.status,
     JSON.stringify(errorBody(error)),
     'application/x-amz-json-1.1',
-    { 'x-amzn-ErrorType': `${error.type}:`, 'x-amzn-ErrorMessage': error.message },
+    { 'x-amzn-ErrorType': `${error.type}:`, 'x-amzn-ErrorMessage': headerSafe(error.message) },
   );
 }
 
+/**
+ * Error messages may echo what the client sent; a header only takes printable Latin-1 and Node's
+ * clients refuse headers over 16 KiB, so the header copy is ASCII-only and short (the JSON body
+ * keeps the full message).
+ */
+export function headerSafe(message: string): string {
+  return message.replace(/[^\x20-\x7e]/g, '?').slice(0, 512);
+}
+
+/** Reads the whole body; past the limit it keeps draining (so an answer can still be sent). */
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new CognitoError('SerializationException', 'Request body is too large.'));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => {
+      if (size > MAX_BODY_BYTES) {
+        reject(
+          new CognitoError('SerializationException', 'Request body is too large (1 MiB at most).'),
+        );
+      } else {
+        resolve(Buffer.concat(chunks).toString('utf8'));
+      }
+    });
     request.on('error', reject);
   });
+}
+
+/** The path of the request target without its query, never throwing (e.g. on "//"). */
+function pathOf(request: IncomingMessage): string {
+  const target = request.url ?? '/';
+  const end = target.search(/[?#]/);
+  return end === -1 ? target : target.slice(0, end);
 }
 
 function parseJson(text: string): Json {
@@ -234,7 +254,7 @@ export function createRequestHandler(runtime: Runtime) {
         response.end();
         return;
       }
-      const path = new URL(request.url ?? '/', 'http://local').pathname;
+      const path = pathOf(request);
       if (path.startsWith('/_local/') && (await handleLocal(runtime, request, response, path)))
         return;
       if (await handleWellKnown(runtime, request, response, path)) return;

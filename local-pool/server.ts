@@ -115,7 +115,12 @@ export async function startLocalPool(options: StartOptions = {}): Promise<LocalP
 
   const handle = createRequestHandler(runtime);
   const server = createServer((request, response) => {
-    void handle(request, response);
+    // The handler answers every error itself; if even that fails, drop the connection rather
+    // than let a rejection end the process.
+    handle(request, response).catch((error: unknown) => {
+      log(`could not answer: ${error instanceof Error ? error.message : String(error)}`);
+      response.destroy();
+    });
   });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
