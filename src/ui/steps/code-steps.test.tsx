@@ -90,6 +90,31 @@ describe('code steps', () => {
     expect(props.send).toHaveBeenLastCalledWith({ type: 'restart', accountId: 'demo' });
   });
 
+  it('TOTP: pre-fills the vault code and says where it came from', () => {
+    const props = stepProps({ name: 'CONFIRM_SIGN_IN_WITH_TOTP_CODE' });
+    // Added with Object.assign so this test compiles before and after FlowView gains the field.
+    Object.assign(props.flow, {
+      authenticatorCode: { code: '246810', secondsRemaining: 17, autoAnswer: false },
+    });
+    render(<ConfirmTotpCode {...props} />);
+    const input = screen.getByLabelText<HTMLInputElement>('Code');
+    expect(input.value).toBe('246810');
+    expect(screen.getByText('From your Cognito Pass authenticator (17 s left)')).toBeTruthy();
+    expect(input.getAttribute('aria-describedby')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+    expect(props.send).toHaveBeenCalledWith({
+      type: 'answer',
+      accountId: 'demo',
+      answer: { kind: 'code', code: '246810' },
+    });
+  });
+
+  it('TOTP: without a vault code the input starts empty and has no source hint', () => {
+    render(<ConfirmTotpCode {...stepProps({ name: 'CONFIRM_SIGN_IN_WITH_TOTP_CODE' })} />);
+    expect(screen.getByLabelText<HTMLInputElement>('Code').value).toBe('');
+    expect(screen.queryByText(/From your Cognito Pass authenticator/)).toBeNull();
+  });
+
   it('CONFIRM_SIGN_UP: answers confirmSignUp and offers a new code', () => {
     const props = stepProps({
       name: 'CONFIRM_SIGN_UP',
