@@ -17,7 +17,6 @@ function dataDirFromArgs(args: string[]): string | undefined {
 }
 
 async function main(): Promise<void> {
-  const started = performance.now();
   const port = Number(process.env.LOCAL_POOL_PORT ?? 9230);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(
@@ -32,7 +31,8 @@ async function main(): Promise<void> {
     ...(dataDir === undefined ? {} : { dataDir }),
     log: (line) => console.log(`[local-pool] ${line}`),
   });
-  const ms = Math.round(performance.now() - started);
+  // Since this Node process started (module loading included; the tsx launcher is not).
+  const ms = Math.round(process.uptime() * 1000);
   console.log(`Local Cognito pool listening on ${pool.url} (ready in ${ms} ms)`);
   console.log(
     `  pools: us-east-1_DemoPool0 (demo), us-east-1_DemoPool1 (strict); users: see local-pool/README.md`,
