@@ -1,8 +1,22 @@
-import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
+
+let started: ChildProcess | undefined;
+// A failed assertion must not leave the pool running.
+afterEach(() => {
+  const pid = started?.pid;
+  if (started?.exitCode === null && pid !== undefined) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+  started = undefined;
+});
 
 describe('npm run pool (cli.ts)', () => {
   it('serves the demo seed, prints the URL and the outbox, and stops cleanly on SIGTERM', async () => {
@@ -10,7 +24,10 @@ describe('npm run pool (cli.ts)', () => {
       cwd: root,
       env: { ...process.env, LOCAL_POOL_PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, so the tsx launcher and the Node child it starts stop together.
+      detached: true,
     });
+    started = child;
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
