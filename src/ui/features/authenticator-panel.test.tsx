@@ -80,10 +80,14 @@ describe('AuthenticatorPanel', () => {
     const fake = panel({ feature: featureBackground() }, () => visible);
     const lists = () => fake.featureRequests.filter((r) => r.type === 'otp:list').length;
     expect(lists()).toBe(1);
-    await act(() => vi.advanceTimersByTimeAsync(3000));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(3000);
+    });
     expect(lists()).toBe(4);
     visible = false;
-    await act(() => vi.advanceTimersByTimeAsync(3000));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(3000);
+    });
     expect(lists()).toBe(4);
     visible = true;
     cleanup();

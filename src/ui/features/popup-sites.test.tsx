@@ -9,7 +9,7 @@ afterEach(cleanup);
 
 const DONE = {
   name: 'DONE' as const,
-  user: { username: 'alice', email: 'alice@example.com' },
+  user: { username: 'alice', sub: 'sub-alice', email: 'alice@example.com' },
   accessTokenExpiresAt: Date.now() + 3_600_000,
 };
 

@@ -62,7 +62,11 @@ export function featureBackground(
       case 'shareSite':
       case 'updateSite': {
         const { type: _type, ...input } = request;
-        const next = site(input.origin, { ...input, granted: true });
+        // The background fills the defaults in; only the fields that were sent replace them.
+        const defined = Object.fromEntries(
+          Object.entries(input).filter(([, value]) => value !== undefined),
+        ) as Partial<SiteView>;
+        const next = site(input.origin, { ...defined, granted: true });
         sites = [...sites.filter((s) => s.origin !== input.origin), next];
         return { ok: true, sites };
       }
