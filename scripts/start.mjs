@@ -28,7 +28,7 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-start('local pool', 'npx', ['tsx', 'local-pool/cli.ts']);
+start('local pool', 'node', ['scripts/pool.mjs']);
 start('wxt dev', 'npx', ['wxt'], { COGNITO_PASS_DEMO: '1' });
 
 const devOutput = path.resolve('.output/chrome-mv3-dev');
