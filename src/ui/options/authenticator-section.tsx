@@ -213,7 +213,7 @@ export function AuthenticatorSection({
             ))}
           </ul>
           <div class="card">
-            <h2>Add from an otpauth link</h2>
+            <h3>Add from an otpauth link</h3>
             <form
               aria-label="Add from an otpauth link"
               onSubmit={(event) => {
@@ -238,7 +238,7 @@ export function AuthenticatorSection({
             </form>
           </div>
           <div class="card">
-            <h2>Add by hand</h2>
+            <h3>Add by hand</h3>
             <form
               aria-label="Add by hand"
               noValidate
@@ -312,7 +312,7 @@ export function AuthenticatorSection({
             </form>
           </div>
           <div class="card">
-            <h2>Passphrase lock</h2>
+            <h3>Passphrase lock</h3>
             <p class="lead">
               With a passphrase, the secrets are encrypted and the codes stay locked until you
               unlock them. A forgotten passphrase cannot be recovered: the codes are lost and must
@@ -371,7 +371,7 @@ export function AuthenticatorSection({
             </form>
           </div>
           <div class="card">
-            <h2>Answer automatically</h2>
+            <h3>Answer automatically</h3>
             <p class="lead">
               When on, Cognito Pass answers the authenticator step of that account with its own
               code, without a click. Off by default.
