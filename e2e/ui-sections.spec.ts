@@ -38,6 +38,23 @@ test('popup: shared sites under DONE and the authenticator view', async ({
   const otpError = await sectionOutcome(popup, 'No codes yet.');
   test.info().annotations.push({ type: 'popup authenticator', description: otpError ?? 'listed' });
   await captureScreen(popup, 'ui-popup-authenticator');
+  if (otpError !== null) return;
+
+  // Add an entry from the options page: the open popup picks it up on its next poll.
+  const options = await openOptions(context, extensionId);
+  const uriForm = options.getByRole('form', { name: 'Add from an otpauth link' });
+  await uriForm
+    .getByLabel('otpauth:// link')
+    .fill('otpauth://totp/Demo:alice%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Demo');
+  await uriForm.getByRole('button', { name: 'Add' }).click();
+  await expect(options.getByText('Added.')).toBeVisible();
+  await options.close();
+  await popup.bringToFront();
+  const entry = popup.locator('.otp-entry').first();
+  await expect(entry).toContainText('alice@example.com');
+  await expect(entry.locator('.otp-code')).toHaveText(/^\d{3} \d{3}$/);
+  await expect(entry.getByRole('img', { name: /seconds? left/ })).toBeVisible();
+  await captureScreen(popup, 'ui-popup-authenticator-entries');
 });
 
 test('options: Sites and Authenticator sections', async ({ context, extensionId }) => {
