@@ -10,10 +10,18 @@ describe('otpauthUri', () => {
         'otpauth://totp/Demo%20pool:mallory?secret=ABC&issuer=Demo%20pool&algorithm=SHA1&digits=6&period=30',
     },
     {
+      // The Key URI format lets apps read ":" or "%3A" in the label as the issuer/account
+      // separator, so an issuer containing a colon travels only in the issuer parameter.
       issuer: 'A&B: "test"',
       account: 'zoë@example.com',
       expected:
-        'otpauth://totp/A%26B%3A%20%22test%22:zo%C3%AB%40example.com?secret=ABC&issuer=A%26B%3A%20%22test%22&algorithm=SHA1&digits=6&period=30',
+        'otpauth://totp/zo%C3%AB%40example.com?secret=ABC&issuer=A%26B%3A%20%22test%22&algorithm=SHA1&digits=6&period=30',
+    },
+    {
+      issuer: 'A&B "test"',
+      account: 'zoë@example.com',
+      expected:
+        'otpauth://totp/A%26B%20%22test%22:zo%C3%AB%40example.com?secret=ABC&issuer=A%26B%20%22test%22&algorithm=SHA1&digits=6&period=30',
     },
   ])('encodes issuer $issuer and account $account', ({ issuer, account, expected }) => {
     expect(otpauthUri({ secret: 'ABC', issuer, account })).toBe(expected);
