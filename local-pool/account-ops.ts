@@ -26,6 +26,13 @@ import {
 import { codeDeliveryDetails } from './outbox';
 import { assertPasswordPolicy } from './password-policy';
 import { authenticate } from './refresh';
+import {
+  AUTO_SIGN_IN_PURPOSE,
+  SIGN_UP_PURPOSE,
+  offersAutoSignIn,
+  openSignUpSession,
+  takeSignUpSession,
+} from './sign-up-sessions';
 import { createVerifier, passwordMatches } from './srp-verifier';
 import type { UserRecord } from './state';
 
@@ -114,7 +121,14 @@ export async function signUp(ctx: PoolContext, body: Json) {
   };
   scope.data.users[username.toLowerCase()] = user;
   const details = sendSignUpCode(ctx, user);
-  return { UserConfirmed: false, UserSub: user.sub, CodeDeliveryDetails: details };
+  return {
+    UserConfirmed: false,
+    UserSub: user.sub,
+    CodeDeliveryDetails: details,
+    ...(offersAutoSignIn(scope) && {
+      Session: openSignUpSession(ctx, scope, user, SIGN_UP_PURPOSE),
+    }),
+  };
 }
 
 export function confirmSignUp(ctx: PoolContext, body: Json) {
@@ -127,8 +141,16 @@ export function confirmSignUp(ctx: PoolContext, body: Json) {
       'User cannot be confirmed. Current status is CONFIRMED',
     );
   }
+  // The SignUp Session is optional (Amplify does not send it); one that is sent must be valid.
+  const sessionId = optionalString(body, 'Session');
+  const signUpSession =
+    sessionId === undefined || sessionId === ''
+      ? undefined
+      : takeSignUpSession(ctx, scope, user, sessionId, SIGN_UP_PURPOSE);
   const result = checkCode(user.codes.signUp, code, ctx.now());
   if (result === 'mismatch' && user.codes.signUp) user.codes.signUp.attempts += 1;
+  // A mistyped code keeps the Session so the person can retype it.
+  if (result !== 'ok' && signUpSession) ctx.sessions.retry(signUpSession, Number.POSITIVE_INFINITY);
   assertCodeOk(result);
   delete user.codes.signUp;
   user.status = 'CONFIRMED';
@@ -136,7 +158,10 @@ export function confirmSignUp(ctx: PoolContext, body: Json) {
   user.attributes[verified] = 'true';
   user.updatedAt = ctx.now();
   ctx.changed();
-  return {};
+  // Returned with or without a SignUp Session, as Amplify's autoSignIn relies on it.
+  return offersAutoSignIn(scope)
+    ? { Session: openSignUpSession(ctx, scope, user, AUTO_SIGN_IN_PURPOSE) }
+    : {};
 }
 
 export function resendConfirmationCode(ctx: PoolContext, body: Json) {

@@ -35,6 +35,7 @@ import { requiredString, stringMap, optionalString, type Json } from './input';
 import { assertPasswordPolicy } from './password-policy';
 import { refreshWithInitiateAuth } from './refresh';
 import type { StoredSession } from './sessions';
+import { AUTO_SIGN_IN_PURPOSE, isSignUpPurpose, takeSignUpSession } from './sign-up-sessions';
 import {
   answerDevicePasswordVerifier,
   answerDeviceSrp,
@@ -161,6 +162,12 @@ export async function initiateAuth(ctx: PoolContext, body: Json): Promise<unknow
     return nextCustomStep(ctx, scope, user, withDevice, []);
   }
   // USER_AUTH
+  const autoSignInSession = optionalString(body, 'Session');
+  if (autoSignInSession !== undefined && autoSignInSession !== '') {
+    // The confirmation code of ConfirmSignUp was the first factor; MFA still applies.
+    takeSignUpSession(ctx, scope, user, autoSignInSession, AUTO_SIGN_IN_PURPOSE);
+    return afterFirstFactor(ctx, scope, user, data);
+  }
   const available = availableFirstFactors(scope, user);
   const preferred = params.PREFERRED_CHALLENGE;
   if (preferred !== undefined && available.includes(preferred)) {
@@ -283,6 +290,8 @@ export async function respondToAuthChallenge(ctx: PoolContext, body: Json): Prom
   const challenge = requiredString(body, 'ChallengeName');
   const scope = resolveClient(ctx, requiredString(body, 'ClientId'));
   const responses = stringMap(body, 'ChallengeResponses');
+  // Sign-up Sessions are spent only by ConfirmSignUp and InitiateAuth.
+  if (isSignUpPurpose(challenge)) throw Errors.invalidSession();
   let sessionId = optionalString(body, 'Session');
   if (challenge === 'PASSWORD_VERIFIER' && (sessionId === undefined || sessionId === '')) {
     // Cognito's PASSWORD_VERIFIER can be answered by SECRET_BLOCK alone.
