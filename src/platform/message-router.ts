@@ -47,17 +47,39 @@ export function isOwnPage(
 }
 
 export function createMessageListener(deps: RouterDeps): Listener {
+  const guarded = createOwnPageListener({
+    ...deps,
+    types: PAGE_REQUEST_TYPES,
+    schema: PageRequestSchema,
+    crashReply: (error) => ({ ok: false, error: toAuthError(error).toView() }),
+  });
   return (message, sender, sendResponse) => {
-    const type =
-      typeof message === 'object' && message !== null
-        ? (message as { type?: unknown }).type
-        : undefined;
-    if (typeof type !== 'string' || !PAGE_REQUEST_TYPES.has(type)) return undefined;
-    if (type === 'ping') {
+    if (typeOf(message) === 'ping') {
       // Liveness only (the e2e suite waits for the worker with it); reveals nothing.
       sendResponse({ ok: true, value: { pong: true } });
       return true;
     }
+    return guarded(message, sender, sendResponse);
+  };
+}
+
+/**
+ * The guard every page-facing listener shares: messages of other types are left to other
+ * listeners; only this extension's own pages are served; the message must parse; replies go
+ * through `sendResponse` + `return true` (Chrome and WXT's fake browser both deliver those).
+ */
+export function createOwnPageListener<Request extends { type: string }>(deps: {
+  runtimeId: string;
+  extensionOrigin: string;
+  types: ReadonlySet<string>;
+  schema: v.GenericSchema<unknown, Request>;
+  handle: (request: Request) => Promise<unknown>;
+  crashReply: (error: unknown) => unknown;
+  logger: Logger;
+}): Listener {
+  return (message, sender, sendResponse) => {
+    const type = typeOf(message);
+    if (type === undefined || !deps.types.has(type)) return undefined;
     if (!isOwnPage(sender, deps.runtimeId, deps.extensionOrigin)) {
       deps.logger.warn('refused a page request from outside the extension', {
         type,
@@ -72,7 +94,7 @@ export function createMessageListener(deps: RouterDeps): Listener {
       );
       return true;
     }
-    const parsed = v.safeParse(PageRequestSchema, message);
+    const parsed = v.safeParse(deps.schema, message);
     if (!parsed.success) {
       sendResponse(
         refusal(
@@ -85,10 +107,18 @@ export function createMessageListener(deps: RouterDeps): Listener {
     }
     deps.handle(parsed.output).then(sendResponse, (error: unknown) => {
       deps.logger.error('page request failed', { type, error });
-      sendResponse({ ok: false, error: toAuthError(error).toView() } satisfies PageResponse);
+      sendResponse(deps.crashReply(error));
     });
     return true;
   };
+}
+
+function typeOf(message: unknown): string | undefined {
+  const type =
+    typeof message === 'object' && message !== null
+      ? (message as { type?: unknown }).type
+      : undefined;
+  return typeof type === 'string' ? type : undefined;
 }
 
 function refusal(code: string, message: string, recovery: string): PageResponse {
