@@ -7,6 +7,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Amplify } from 'aws-amplify';
 import {
+  autoSignIn,
   confirmResetPassword,
   confirmSignIn,
   confirmSignUp,
@@ -16,6 +17,7 @@ import {
   resetPassword,
   signIn,
   signOut,
+  signUp,
 } from 'aws-amplify/auth';
 import { startLocalPool, type LocalPool } from '../server';
 import {
@@ -334,5 +336,26 @@ describe('aws-amplify v6 against the demo seed', () => {
     expect(after).toBeDefined();
     expect(after).not.toBe(before);
     await expectSignedIn('alice');
+  });
+
+  it('signUp(autoSignIn USER_AUTH) → confirmSignUp → autoSignIn() signs in with the ConfirmSignUp Session', async () => {
+    const signedUp = await signUp({
+      username: 'pat',
+      password: 'Passw0rd!',
+      options: {
+        userAttributes: { email: 'pat@example.com', name: 'Pat' },
+        autoSignIn: { authFlowType: 'USER_AUTH' },
+      },
+    });
+    expect(signedUp.nextStep.signUpStep).toBe('CONFIRM_SIGN_UP');
+    const confirmed = await confirmSignUp({
+      username: 'pat',
+      confirmationCode: latestCode(pool, 'pat', 'EMAIL'),
+    });
+    expect(confirmed.nextStep.signUpStep).toBe('COMPLETE_AUTO_SIGN_IN');
+    // USER_AUTH without the Session would stop at SELECT_CHALLENGE: DONE means the Session worked.
+    const signedIn = await autoSignIn();
+    expect(signedIn.nextStep.signInStep).toBe('DONE');
+    await expectSignedIn('pat');
   });
 });
