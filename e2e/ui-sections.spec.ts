@@ -30,7 +30,7 @@ test('popup: shared sites under DONE and the authenticator view', async ({
   await captureScreen(popup, 'ui-popup-done-sites');
 
   // Keyboard: the header's Authenticator button is reachable and switches the view.
-  const tab = popup.getByRole('button', { name: 'Authenticator' });
+  const tab = popup.getByRole('button', { name: 'Authenticator', exact: true });
   await tab.focus();
   await popup.keyboard.press('Enter');
   await expect(popup.locator('[data-step]').first()).toHaveAttribute('data-step', 'AUTHENTICATOR');
