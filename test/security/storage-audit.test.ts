@@ -1,8 +1,8 @@
 /**
  * Storage audit at unit level: the real background (createBackground over WXT's fake browser, an
  * in-memory key store for the IndexedDB one) signs in alice (public client, stay signed in),
- * bob with TOTP (the secret client, stay signed in), carol with SMS (stay signed in off), signs
- * one of them out, then every storage area and every log line is searched for the secrets that
+ * bob with TOTP (the secret client, stay signed in), carol with SMS after a wrong code (stay
+ * signed in off), refreshes two of them and signs one out, then every storage area and every log line is searched for the secrets that
  * went through. The rules are DESIGN.md's storage table: tokens only in storage.session, the
  * refresh token in storage.local only sealed, nothing at all in storage.sync, no password, code,
  * TOTP secret or token in logs, the client secret only in the accounts item.
@@ -36,7 +36,12 @@ const NO_STAY = 'public-no-stay';
 let pool: LocalPool;
 let bg: Background;
 const logLines: string[] = [];
-const used = { codes: [] as string[], refresh: new Map<string, string>(), tokens: [] as string[] };
+const used = {
+  codes: [] as string[],
+  refresh: new Map<string, string>(),
+  retiredRefresh: [] as string[],
+  tokens: [] as string[],
+};
 let dump: { local: string; sync: string; session: string; logs: string };
 let localItems: Record<string, unknown>;
 
@@ -140,6 +145,23 @@ beforeAll(async () => {
   ).toBe('DONE');
   await remember(NO_STAY);
 
+  // A refresh with the secret client (SECRET_HASH) and one without "stay signed in": the new
+  // tokens must land where the first ones did.
+  for (const accountId of [STAY_SECRET, NO_STAY]) {
+    const before = (await bg.vault.load(accountId))?.accessToken;
+    await bg.refresher.refresh(accountId);
+    const after = await bg.vault.load(accountId);
+    expect(after?.accessToken, `refreshed ${accountId}`).not.toBe(before);
+    used.tokens.push(after?.accessToken ?? '', after?.idToken ?? '');
+    // With rotation a new refresh token replaces the old one: audit both.
+    const rotated = await bg.vault.refreshToken(accountId);
+    const previous = used.refresh.get(accountId) ?? '';
+    if (rotated !== undefined && rotated !== previous) {
+      used.retiredRefresh.push(previous);
+      used.refresh.set(accountId, rotated);
+    }
+  }
+
   const [local, sync, session] = await Promise.all([
     fakeBrowser.storage.local.get(null),
     fakeBrowser.storage.sync.get(null),
@@ -172,7 +194,7 @@ function expectAbsent(area: keyof typeof dump, name: string, values: string[]) {
 
 describe('storage audit after real sign-ins', () => {
   it('the audit has something to find: tokens in session, a sealed refresh token in local', () => {
-    expect(used.tokens.filter(Boolean)).toHaveLength(6);
+    expect(used.tokens.filter(Boolean)).toHaveLength(10);
     // The wrong code was logged as a failed request (redacted), so the log audit reads something.
     expect(logLines.length).toBeGreaterThan(0);
     expect(dump.session).toContain(used.tokens[0]);
@@ -204,8 +226,9 @@ describe('storage audit after real sign-ins', () => {
   });
 
   it('refresh tokens: never plaintext in local; in session only for accounts that do not stay signed in; never logged', () => {
-    expectAbsent('local', 'refresh token', [...used.refresh.values()]);
-    expectAbsent('logs', 'refresh token', [...used.refresh.values()]);
+    const all = [...used.refresh.values(), ...used.retiredRefresh];
+    expectAbsent('local', 'refresh token', all);
+    expectAbsent('logs', 'refresh token', all);
     expectAbsent('session', 'stay-signed-in refresh token', [
       used.refresh.get(STAY_PUBLIC) ?? '',
       used.refresh.get(STAY_SECRET) ?? '',
