@@ -7,6 +7,7 @@ import { createGuardrails, generate } from 'otplib';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { expect } from 'vitest';
 import { startLocalPool, type LocalPool, type PoolConfig } from '../../local-pool/server';
+import { demoSeed } from '../../local-pool/seed';
 import {
   createBackground,
   type Authenticator,
@@ -150,4 +151,17 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 export function expectStep(flow: FlowView, name: FlowView['step']['name']): void {
   expect(flow.error, `unexpected error at ${flow.step.name}`).toBeUndefined();
   expect(flow.step.name).toBe(name);
+}
+
+/** The demo seed with its app clients limited to password flows: no auto sign-in Session. */
+export function seedWithoutUserAuth(): PoolConfig {
+  const config = demoSeed();
+  for (const client of config.pools[0]?.clients ?? []) {
+    client.explicitAuthFlows = [
+      'ALLOW_USER_SRP_AUTH',
+      'ALLOW_USER_PASSWORD_AUTH',
+      'ALLOW_REFRESH_TOKEN_AUTH',
+    ];
+  }
+  return config;
 }

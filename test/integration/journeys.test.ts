@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BOB_TOTP_SECRET, ERIN_TOTP_SECRET } from '../../local-pool/seed';
-import { expectStep, PASSWORD, startHarness, type Harness } from './harness';
+import { expectStep, PASSWORD, seedWithoutUserAuth, startHarness, type Harness } from './harness';
 
 let h: Harness;
 afterEach(async () => {
@@ -91,11 +91,19 @@ describe('demo users, full journeys to DONE (USER_SRP_AUTH unless noted)', () =>
     );
   });
 
-  it('grace: unconfirmed → CONFIRM_SIGN_UP (code resent) → confirmed → sign in', async () => {
+  it('grace: unconfirmed → CONFIRM_SIGN_UP (code resent) → confirmed → auto sign-in → DONE', async () => {
     h = await startHarness();
     const flow = await start('grace');
     expectStep(flow, 'CONFIRM_SIGN_UP');
     expect(flow.canResend).toBe(true);
+    const confirmed = await h.answer(A, { kind: 'confirmSignUp', code: h.latestCode('grace') });
+    expectStep(confirmed, 'DONE');
+    expect(confirmed.step.name === 'DONE' && confirmed.step.user.username).toBe('grace');
+  });
+
+  it('grace on a client without USER_AUTH: confirmed → SIGN_IN with the notice → sign in', async () => {
+    h = await startHarness({ config: seedWithoutUserAuth() });
+    expectStep(await start('grace'), 'CONFIRM_SIGN_UP');
     const confirmed = await h.answer(A, { kind: 'confirmSignUp', code: h.latestCode('grace') });
     expectStep(confirmed, 'SIGN_IN');
     expect(confirmed.username).toBe('grace');

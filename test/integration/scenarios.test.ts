@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { localErrors } from '../../src/cognito/auth-error';
 import type { CognitoGateway } from '../../src/cognito/gateway';
 import { BOB_TOTP_SECRET } from '../../local-pool/seed';
-import { expectStep, PASSWORD, startHarness, type Harness } from './harness';
+import { expectStep, PASSWORD, seedWithoutUserAuth, startHarness, type Harness } from './harness';
 
 let h: Harness;
 afterEach(async () => {
@@ -132,8 +132,8 @@ describe('failures people run into', () => {
 });
 
 describe('sign-up and password reset', () => {
-  it('sign-up with attributes → CONFIRM_SIGN_UP → confirm → sign in (the pool gives no auto sign-in Session)', async () => {
-    h = await startHarness();
+  it('sign-up with attributes → CONFIRM_SIGN_UP → confirm → sign in (client without USER_AUTH: no auto sign-in Session)', async () => {
+    h = await startHarness({ config: seedWithoutUserAuth() });
     expectStep(await h.flow({ type: 'showSignUp', accountId: A }), 'SIGN_UP');
     const signedUp = await h.flow({
       type: 'signUp',
@@ -204,7 +204,9 @@ describe('app client with a secret, end to end', () => {
       }),
       'CONFIRM_SIGN_UP',
     );
-    expectStep(await h.answer(S, { kind: 'confirmSignUp', code: h.latestCode('yuki') }), 'SIGN_IN');
+    // Auto sign-in: InitiateAuth USER_AUTH with the ConfirmSignUp Session carries SECRET_HASH too.
+    expectStep(await h.answer(S, { kind: 'confirmSignUp', code: h.latestCode('yuki') }), 'DONE');
+    await h.request({ type: 'signOut', accountId: S, global: false });
     await h.flow({ type: 'showResetPassword', accountId: S });
     await h.answer(S, { kind: 'resetRequest', username: 'yuki' });
     expectStep(
