@@ -53,10 +53,9 @@ test('sign-up of a new user, confirmation, then sign-in', async ({
   await expectSignedIn(popup, username);
 });
 
-// Automatic sign-in needs the Session that Cognito returns from SignUp / ConfirmSignUp (USER_AUTH
-// auto sign-in); the local pool does not return one yet, so the popup lands on SIGN_IN with
-// "Your account is confirmed". Remove fixme once the pool returns it.
-test.fixme('sign-up of a new user, confirmation, automatic sign-in', async ({
+// Automatic sign-in: the background passes the SignUp Session to ConfirmSignUp and signs in with
+// InitiateAuth USER_AUTH and the Session ConfirmSignUp returns; the password is not asked again.
+test('sign-up of a new user, confirmation, automatic sign-in', async ({
   context,
   extensionId,
   pool,
