@@ -60,14 +60,16 @@ export function trustedOrigin(
   deps: Pick<OtpHandlerDeps, 'extensionId' | 'allowedOrigins'>,
 ): string | undefined {
   if (sender.id !== deps.extensionId) return undefined;
-  if (typeof sender.tab?.id !== 'number' || sender.tab.id < 0) return undefined;
+  const tab = sender.tab;
+  // The browser only reports whole tab ids; anything else is not a real tab.
+  if (tab === undefined || !Number.isInteger(tab.id) || (tab.id ?? -1) < 0) return undefined;
   if (sender.frameId !== 0) return undefined;
   if (typeof sender.documentId !== 'string' || sender.documentId === '') return undefined;
   const origin = originOf(sender.url);
   if (origin === undefined) return undefined;
   // Chrome also reports the origin and the tab's URL: all must agree, or something is off.
   if (sender.origin !== undefined && sender.origin !== origin) return undefined;
-  if (sender.tab.url !== undefined && originOf(sender.tab.url) !== origin) return undefined;
+  if (tab.url !== undefined && originOf(tab.url) !== origin) return undefined;
   return deps.allowedOrigins.has(origin) ? origin : undefined;
 }
 

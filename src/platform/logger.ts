@@ -1,7 +1,7 @@
 /**
  * A leveled logger whose every argument passes through `redact`: values under keys that name a
- * password, code, secret, token or session are replaced, and so is anything that looks like a
- * JWT, wherever it appears in a string.
+ * password, code, secret, token or session are replaced, and in free text so are JWTs, long opaque
+ * runs (refresh tokens, keys) and the value after a sensitive word (`secret=…`, `code 123456`).
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
@@ -22,11 +22,27 @@ export interface Logger {
 
 const SENSITIVE_KEY =
   /pass(word)?|code|secret|token|session|srp_?a|claim|signature|verifier|otp|answer|authorization|credential|private|jti/i;
-const JWT = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
+// JWTs and Cognito's 5-part JWE refresh tokens.
+const JWT = /eyJ[A-Za-z0-9_-]{5,}(\.[A-Za-z0-9_-]*){2,4}/g;
+// Any other long opaque run (opaque refresh tokens, keys): over-redacting an id is the safe side.
+const OPAQUE = /[A-Za-z0-9+/=_.-]{32,}/g;
+// `secret=…`, `password: …`, `code 123456` in free text: the value goes, the name stays.
+const NAMED_VALUE =
+  /\b(pass(word)?|code|secret|token|session|otp|answer|authorization)(\s*[=:]\s*|\s+)("[^"]*"|'[^']*'|[^\s,;&]+)/gi;
 const REDACTED = '[redacted]';
 
+function redactText(text: string): string {
+  return text
+    .replace(JWT, REDACTED)
+    .replace(OPAQUE, REDACTED)
+    .replace(
+      NAMED_VALUE,
+      (_match, name: string, separator: string) => `${name}${separator}${REDACTED}`,
+    );
+}
+
 export function redact(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return value.replace(JWT, REDACTED);
+  if (typeof value === 'string') return redactText(value);
   if (value === null || typeof value !== 'object') return value;
   if (depth > 6) return '[deep]';
   if (value instanceof Error) {

@@ -288,7 +288,7 @@ describe('findings: non-integer tab ids', () => {
     },
   );
 
-  it.fails.each([Number.NaN, 1.5])(
+  it.each([Number.NaN, 1.5])(
     'the authenticator refuses a sender whose tab id is %s (src/otp/background-handlers.ts)',
     async (tabId) => {
       const origin = 'https://app.example.com';

@@ -135,7 +135,7 @@ describe('logger redaction with real artefacts', () => {
    * Fix in src/platform/logger.ts: also redact long opaque runs (e.g. /[A-Za-z0-9+/=_.-]{32,}/)
    * and JWE-shaped text; drop `.fails` then.
    */
-  it.fails('hides an opaque refresh token and a TOTP secret inside an Error message', () => {
+  it('hides an opaque refresh token and a TOTP secret inside an Error message', () => {
     const text = logged((log) => {
       log.error(
         'refresh failed',
