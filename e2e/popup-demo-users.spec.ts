@@ -110,13 +110,7 @@ test('grace (unconfirmed) confirms her account and is signed in', async ({
   await expectStep(popup, 'CONFIRM_SIGN_UP');
   await captureScreen(popup, 'confirm-sign-up');
   await submitCode(popup, await outboxCode(pool, 'grace'));
-  // Her password was typed before the confirmation and is never kept: she types it again.
-  await expectStep(popup, 'SIGN_IN');
-  await expect(popup.getByRole('status')).toHaveText(/account is confirmed/);
-  await captureScreen(popup, 'sign-in-notice');
-  await expect(popup.getByLabel('Username or email')).toHaveValue('grace');
-  await popup.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await popup.getByLabel('Password', { exact: true }).press('Enter');
+  // Her password is never kept: ConfirmSignUp's Session signs her in (USER_AUTH), no retyping.
   await expectSignedIn(popup, 'grace');
 });
 
