@@ -95,7 +95,7 @@ test('without accounts the popup guides to the options page', async ({ context, 
     await options.getByRole('button', { name: `Remove ${name}`, exact: true }).click();
     await expect(options.getByText(`Removed “${name}”.`)).toBeVisible();
   }
-  await expect(options.getByText(/No account yet/)).toBeVisible();
+  await expect(options.getByText(/No account yet\. Add one/)).toBeVisible();
   // Chrome focuses an options tab that is already open instead of opening another.
   await options.close();
 

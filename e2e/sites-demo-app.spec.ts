@@ -35,9 +35,16 @@ async function signIn(poolUrl: string, username: string): Promise<SiteTokens> {
     }),
   });
   const body = (await response.json()) as {
-    AuthenticationResult: { AccessToken: string; IdToken: string; RefreshToken: string };
+    AuthenticationResult?: { AccessToken: string; IdToken: string; RefreshToken: string };
+    ChallengeName?: string;
+    __type?: string;
   };
   const result = body.AuthenticationResult;
+  if (!result) {
+    throw new Error(
+      `${username} got no tokens: ${body.__type ?? body.ChallengeName ?? 'no answer'}`,
+    );
+  }
   return {
     username,
     accessToken: result.AccessToken,
@@ -70,6 +77,8 @@ test.beforeAll(async () => {
   } catch {
     pool = { url: `http://127.0.0.1:${String(DEMO_POOL_PORT)}`, close: () => Promise.resolve() };
   }
+  // A shared pool carries what earlier suites did (clock moved, users changed): start from the seed.
+  await fetch(`${pool.url}/_local/reset`, { method: 'POST' });
 });
 test.afterAll(async () => {
   await browser.close();
