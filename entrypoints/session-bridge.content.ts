@@ -31,8 +31,8 @@ export default defineContentScript({
           return undefined;
         });
       },
-      announce(changes) {
-        announceStorageChanges(window, window.localStorage, changes);
+      announce(changes, area) {
+        announceStorageChanges(window, area === 'cookie' ? null : window.localStorage, changes);
       },
     });
   },

@@ -60,12 +60,15 @@ function attributes(secure: boolean): string {
   return `; path=/; SameSite=Lax${secure ? '; Secure' : ''}`;
 }
 
-export function applyToCookies(jar: CookieJar, changes: PageChanges): void {
+/** Returns what changed (old values are not readable per cookie, so they are left null). */
+export function applyToCookies(jar: CookieJar, changes: PageChanges): StorageChange[] {
+  const changed: StorageChange[] = [];
   const written = new Set<string>();
   for (const write of changes.writes) {
     if (write.area !== 'cookie') continue;
     written.add(write.name);
     jar.cookie = `${write.name}=${write.value}${attributes(write.secure)}`;
+    changed.push({ key: write.name, oldValue: null, newValue: write.value });
   }
   for (const removal of changes.removals) {
     if (removal.area !== 'cookie') continue;
@@ -73,6 +76,8 @@ export function applyToCookies(jar: CookieJar, changes: PageChanges): void {
       if (written.has(name) || !matches(name, removal)) continue;
       // An expiry in the past deletes (js-cookie's way); max-age=0 alone is not honoured everywhere.
       jar.cookie = `${name}=${attributes(removal.secure)}; expires=Thu, 01 Jan 1970 00:00:00 GMT`;
+      changed.push({ key: name, oldValue: null, newValue: null });
     }
   }
+  return changed;
 }

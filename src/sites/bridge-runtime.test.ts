@@ -24,6 +24,7 @@ function apply(tokens: typeof alice | undefined): BridgeApply {
 function environment(reply: unknown) {
   let push: ((message: unknown, sender: { id?: string; tab?: unknown }) => void) | undefined;
   const announced: StorageChange[][] = [];
+  const areas: string[] = [];
   const sent: unknown[] = [];
   const env: BridgeEnvironment = {
     extensionId: EXTENSION_ID,
@@ -36,14 +37,16 @@ function environment(reply: unknown) {
     onPush(listener) {
       push = listener;
     },
-    announce(changes) {
+    announce(changes, area) {
       announced.push(changes);
+      areas.push(area);
     },
   };
   return {
     env,
     sent,
     announced,
+    areas,
     push: (message: unknown, sender: { id?: string; tab?: unknown }) => push?.(message, sender),
   };
 }
@@ -97,6 +100,23 @@ describe('session bridge', () => {
     expect(localStorage.length).toBe(0);
     expect(document.cookie).toBe('');
     expect(world.announced).toEqual([]);
+  });
+
+  it('announces cookie changes too, since cookies fire no event of their own', () => {
+    const world = environment(undefined);
+    void startBridge(world.env);
+    world.push(
+      {
+        type: 'bridge:apply',
+        writes: [{ area: 'cookie', name: 'late', value: 'session', secure: false }],
+        removals: [],
+      },
+      { id: EXTENSION_ID },
+    );
+    expect(document.cookie).toContain('late=session');
+    expect(world.areas).toEqual(['cookie']);
+    expect(world.announced).toEqual([[{ key: 'late', oldValue: null, newValue: 'session' }]]);
+    document.cookie = 'late=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT';
   });
 
   it('survives an unreachable background', async () => {

@@ -14,16 +14,19 @@ export interface BridgeEnvironment {
   onPush(
     listener: (message: unknown, sender: { id?: string | undefined; tab?: unknown }) => void,
   ): void;
-  /** Tells the page's scripts what changed (see `announceStorageChanges`). */
-  announce(changes: StorageChange[]): void;
+  /** Tells the page's scripts what changed, and where (see `announceStorageChanges`). */
+  announce(changes: StorageChange[], area: 'localStorage' | 'cookie'): void;
 }
 
 export function applyBridgeMessage(environment: BridgeEnvironment, message: unknown): boolean {
   if (!isBridgeApply(message)) return false;
   const changes = { writes: message.writes, removals: message.removals };
-  const changed = applyToLocalStorage(environment.localStorage, changes);
-  applyToCookies(environment.cookies, changes);
-  if (changed.length > 0) environment.announce(changed);
+  const stored = applyToLocalStorage(environment.localStorage, changes);
+  const cookies = applyToCookies(environment.cookies, changes);
+  if (stored.length > 0) environment.announce(stored, 'localStorage');
+  // Cookies have no change event: a session that arrives after the page's scripts started would
+  // go unnoticed, so cookie changes are announced the same way, with no storage area.
+  if (cookies.length > 0) environment.announce(cookies, 'cookie');
   return true;
 }
 
@@ -51,7 +54,7 @@ export function startBridge(environment: BridgeEnvironment): Promise<void> {
  */
 export function announceStorageChanges(
   target: Pick<Window, 'dispatchEvent' | 'location'>,
-  storageArea: Storage,
+  storageArea: Storage | null,
   changes: StorageChange[],
 ): void {
   for (const change of changes) {
