@@ -80,16 +80,14 @@ export interface Background {
 const SESSION_ALARM = 'session-expiry:';
 
 export function createBackground(deps: BackgroundDeps): Background {
+  const box = createSecretBox(deps.keyStore);
   const accounts = createAccounts({
     accounts: deps.accountsItem,
     activeAccountId: deps.activeItem,
     newId: deps.newId,
+    box,
   });
-  const vault = createTokenVault({
-    session: deps.session,
-    local: deps.local,
-    box: createSecretBox(deps.keyStore),
-  });
+  const vault = createTokenVault({ session: deps.session, local: deps.local, box });
   const gateways = new Map<string, { key: string; gateway: CognitoGateway }>();
   const gatewayFor = (account: Account): CognitoGateway => {
     const key = JSON.stringify([

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defineAccountItems } from '../platform/storage-items';
+import { createSecretBox } from '../platform/secret-box';
 import { createAccounts, demoAccounts, seedDemoAccounts, toAccountView } from './accounts';
 
 const input = {
@@ -62,5 +63,58 @@ describe('accounts', () => {
       ['3demo0secret0client0000000', 'http://127.0.0.1:9230', 'us-east-1', 'demo-client-secret'],
       ['3demo0public0client0000001', 'http://127.0.0.1:9230', 'us-east-1', undefined],
     ]);
+  });
+});
+
+describe('accounts: client secrets at rest', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  function withBox(keys = new Map<string, CryptoKey>()) {
+    const items = defineAccountItems();
+    const keyStore = {
+      get: (name: string) => Promise.resolve(keys.get(name)),
+      put: (name: string, key: CryptoKey) => {
+        keys.set(name, key);
+        return Promise.resolve();
+      },
+    };
+    const accounts = createAccounts({
+      accounts: items.accounts,
+      activeAccountId: items.activeAccountId,
+      newId: () => 'id1',
+      box: createSecretBox(keyStore),
+    });
+    return { items, accounts, keys };
+  }
+
+  it('stores the secret sealed and gives it back opened', async () => {
+    const { accounts } = withBox();
+    await accounts.save(input);
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('s3cret');
+    expect((await accounts.get('id1'))?.clientSecret).toBe('s3cret');
+  });
+
+  it('seals a plain secret written by the demo seed on first read', async () => {
+    const { items, accounts } = withBox();
+    await seedDemoAccounts(items.accounts, items.activeAccountId);
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).toContain(
+      'demo-client-secret',
+    );
+    const secretClient = (await accounts.list()).find((a) => a.clientSecret !== undefined);
+    expect(secretClient?.clientSecret).toBe('demo-client-secret');
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(
+      'demo-client-secret',
+    );
+  });
+
+  it('drops a secret whose key is gone instead of failing', async () => {
+    const first = withBox();
+    await first.accounts.save(input);
+    const second = withBox(new Map());
+    const account = await second.accounts.get('id1');
+    expect(account).toBeDefined();
+    expect(account?.clientSecret).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@
  * Kept in a versioned `storage.local` item; pages only ever see `AccountView` (no secret).
  */
 import type { AccountInput, AccountView, AuthFlow } from '../platform/protocol';
+import type { SecretBox } from '../platform/secret-box';
 
 export interface Account {
   id: string;
@@ -27,7 +28,14 @@ export interface AccountsDeps {
   accounts: Item<Account[]>;
   activeAccountId: Item<string | null>;
   newId: () => string;
+  /**
+   * Seals client secrets at rest (AES-GCM, non-extractable key): in storage the account holds
+   * `v1.<iv>.<ciphertext>`, never the secret. Without it (unit tests) secrets are kept as given.
+   */
+  box?: SecretBox;
 }
+
+const SEALED = /^v1\.[A-Za-z0-9+/=]+\.[A-Za-z0-9+/=]+$/;
 
 export interface Accounts {
   list(): Promise<Account[]>;
@@ -40,7 +48,48 @@ export interface Accounts {
 }
 
 export function createAccounts(deps: AccountsDeps): Accounts {
-  const list = () => deps.accounts.getValue();
+  const box = deps.box;
+
+  /** Stored accounts with their secrets opened; plain secrets (the demo seed) get sealed. */
+  async function list(): Promise<Account[]> {
+    const stored = await deps.accounts.getValue();
+    if (!box) return stored;
+    const plain = stored.some(
+      (account) => account.clientSecret !== undefined && !SEALED.test(account.clientSecret),
+    );
+    const opened = await Promise.all(
+      stored.map(async (account) => {
+        const secret = account.clientSecret;
+        if (secret === undefined) return account;
+        if (!SEALED.test(secret)) return account;
+        try {
+          return { ...account, clientSecret: await box.open(secret) };
+        } catch {
+          // The key is gone (profile reset): the secret cannot come back; the person re-enters it.
+          const { clientSecret: _lost, ...rest } = account;
+          return rest;
+        }
+      }),
+    );
+    if (plain) await write(opened);
+    return opened;
+  }
+
+  async function write(all: Account[]): Promise<void> {
+    if (!box) {
+      await deps.accounts.setValue(all);
+      return;
+    }
+    const sealed = await Promise.all(
+      all.map(async (account) =>
+        account.clientSecret === undefined
+          ? account
+          : { ...account, clientSecret: await box.seal(account.clientSecret) },
+      ),
+    );
+    await deps.accounts.setValue(sealed);
+  }
+
   return {
     list,
     get: async (id) => (await list()).find((account) => account.id === id),
@@ -62,14 +111,14 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       const next = existing
         ? all.map((a) => (a.id === account.id ? account : a))
         : [...all, account];
-      await deps.accounts.setValue(next);
+      await write(next);
       if ((await deps.activeAccountId.getValue()) === null)
         await deps.activeAccountId.setValue(account.id);
       return account;
     },
     async remove(id) {
       const remaining = (await list()).filter((a) => a.id !== id);
-      await deps.accounts.setValue(remaining);
+      await write(remaining);
       if ((await deps.activeAccountId.getValue()) === id) {
         await deps.activeAccountId.setValue(remaining[0]?.id ?? null);
       }

@@ -5,7 +5,7 @@
  * signed in off), refreshes two of them and signs one out, then every storage area and every log line is searched for the secrets that
  * went through. The rules are DESIGN.md's storage table: tokens only in storage.session, the
  * refresh token in storage.local only sealed, nothing at all in storage.sync, no password, code,
- * TOTP secret or token in logs, the client secret only in the accounts item.
+ * TOTP secret or token in logs, the client secret nowhere in plain text (sealed in the accounts item).
  */
 import { createGuardrails, generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -236,9 +236,10 @@ describe('storage audit after real sign-ins', () => {
     expect(dump.session).toContain(used.refresh.get(NO_STAY));
   });
 
-  it('the client secret only in the accounts item of storage.local', () => {
+  it('the client secret nowhere in plain text: sealed in the accounts item of storage.local', () => {
     const { accounts, ...rest } = localItems;
-    expect(JSON.stringify(accounts)).toContain(DEMO_CLIENT_SECRET);
+    expect(JSON.stringify(accounts)).not.toContain(DEMO_CLIENT_SECRET);
+    expect(JSON.stringify(accounts)).toMatch(/"clientSecret":"v1\./);
     expect(JSON.stringify(rest)).not.toContain(DEMO_CLIENT_SECRET);
     for (const area of ['session', 'sync', 'logs'] as const) {
       expectAbsent(area, 'client secret', [DEMO_CLIENT_SECRET]);
