@@ -44,10 +44,6 @@ export const StepAnswerSchema = v.variant('kind', [
     saveToAuthenticator: v.optional(v.boolean()),
   }),
   v.strictObject({
-    kind: v.literal('smsSetup'),
-    phoneNumber: v.pipe(v.string(), v.regex(/^\+[1-9][0-9]{4,14}$/)),
-  }),
-  v.strictObject({
     kind: v.literal('emailSetup'),
     email: v.pipe(v.string(), v.email(), v.maxLength(256)),
   }),

@@ -56,10 +56,6 @@ const steps: Record<string, { step: SignInStep; challenge?: string }> = {
     },
     challenge: 'MFA_SETUP',
   },
-  CONTINUE_SIGN_IN_WITH_SMS_SETUP: {
-    step: { name: 'CONTINUE_SIGN_IN_WITH_SMS_SETUP' },
-    challenge: 'MFA_SETUP',
-  },
   CONTINUE_SIGN_IN_WITH_EMAIL_SETUP: {
     step: { name: 'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP' },
     challenge: 'MFA_SETUP',
@@ -100,7 +96,6 @@ const answers: Record<StepAnswer['kind'], StepAnswer> = {
   selectFirstFactor: { kind: 'selectFirstFactor', factor: 'EMAIL_OTP' },
   password: { kind: 'password', password: 'Passw0rd!' },
   totpSetup: { kind: 'totpSetup', code: '123456' },
-  smsSetup: { kind: 'smsSetup', phoneNumber: '+15555550199' },
   emailSetup: { kind: 'emailSetup', email: 'm@example.com' },
   newPassword: { kind: 'newPassword', newPassword: 'N3wPassw0rd!', attributes: { name: 'Frank' } },
   customChallenge: { kind: 'customChallenge', answer: '4242' },
@@ -121,8 +116,6 @@ const accepted: Record<string, [StepAnswer['kind'], string] | undefined> = {
   CONTINUE_SIGN_IN_WITH_MFA_SELECTION: ['selectMfa', 'respond'],
   CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION: ['selectMfaSetup', 'associateTotp'],
   CONTINUE_SIGN_IN_WITH_TOTP_SETUP: ['totpSetup', 'verifyTotp'],
-  // Never produced: SMS cannot be set up during sign-in (see challenge-to-step.ts).
-  CONTINUE_SIGN_IN_WITH_SMS_SETUP: undefined,
   CONTINUE_SIGN_IN_WITH_EMAIL_SETUP: ['emailSetup', 'respond'],
   CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED: ['newPassword', 'respond'],
   CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE: ['customChallenge', 'respond'],

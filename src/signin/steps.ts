@@ -39,7 +39,6 @@ export type SignInStep =
   | { name: 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION'; allowedMFATypes: MfaType[] }
   | { name: 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION'; allowedMFATypes: MfaType[] }
   | { name: 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP'; totpSetupDetails: TotpSetupDetails }
-  | { name: 'CONTINUE_SIGN_IN_WITH_SMS_SETUP' }
   | { name: 'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP' }
   | {
       name: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED';

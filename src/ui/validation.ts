@@ -34,16 +34,3 @@ export function emailProblem(email: string): string | undefined {
   if (trimmed.length === 0) return 'Enter an email address.';
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(trimmed) ? undefined : 'This is not an email address.';
 }
-
-/** Cognito wants E.164: a plus sign, the country code, the number, no spaces. */
-export function normalizePhone(raw: string): string {
-  return raw.replace(/[\s().-]+/g, '');
-}
-
-export function phoneProblem(raw: string): string | undefined {
-  const phone = normalizePhone(raw);
-  if (phone.length === 0) return 'Enter a phone number.';
-  return /^\+[1-9][0-9]{4,14}$/.test(phone)
-    ? undefined
-    : 'Write the number with its country code, like +15555550100.';
-}

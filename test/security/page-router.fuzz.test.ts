@@ -35,7 +35,6 @@ const ANSWERS: StepAnswer[] = [
   { kind: 'selectFirstFactor', factor: 'PASSWORD_SRP' },
   { kind: 'password', password: PASSWORD },
   { kind: 'totpSetup', code: CODE, deviceName: 'laptop', saveToAuthenticator: true },
-  { kind: 'smsSetup', phoneNumber: '+15555550100' },
   { kind: 'emailSetup', email: 'alice@example.com' },
   { kind: 'newPassword', newPassword: PASSWORD, attributes: { name: 'Alice' } },
   { kind: 'customChallenge', answer: CODE },

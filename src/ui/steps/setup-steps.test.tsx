@@ -3,7 +3,6 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stepProps } from '../testing/fixtures';
 import { EmailSetup } from './email-setup';
-import { SmsSetup } from './sms-setup';
 import { groupSecret, TotpSetup } from './totp-setup';
 
 afterEach(cleanup);
@@ -64,25 +63,7 @@ describe('TOTP setup', () => {
   });
 });
 
-describe('SMS and email setup', () => {
-  it('SMS: refuses a number without country code, sends E.164', () => {
-    const props = stepProps({ name: 'CONTINUE_SIGN_IN_WITH_SMS_SETUP' });
-    render(<SmsSetup {...props} />);
-    fireEvent.input(screen.getByLabelText('Phone number'), { target: { value: '555 0100' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Send a code' }));
-    expect(props.send).not.toHaveBeenCalled();
-    expect(screen.getByText(/with its country code/)).toBeTruthy();
-    fireEvent.input(screen.getByLabelText('Phone number'), {
-      target: { value: '+1 (555) 555-0100' },
-    });
-    fireEvent.click(screen.getByRole('button', { name: 'Send a code' }));
-    expect(props.send).toHaveBeenCalledWith({
-      type: 'answer',
-      accountId: 'demo',
-      answer: { kind: 'smsSetup', phoneNumber: '+15555550100' },
-    });
-  });
-
+describe('email setup', () => {
   it('email: refuses a malformed address, sends the trimmed one', () => {
     const props = stepProps({ name: 'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP' });
     render(<EmailSetup {...props} />);

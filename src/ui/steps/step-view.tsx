@@ -16,7 +16,6 @@ import { NewPasswordRequired } from './new-password-required';
 import { ResetPassword } from './reset-password';
 import { SignIn } from './sign-in';
 import { SignUp } from './sign-up';
-import { SmsSetup } from './sms-setup';
 import type { SendRequest } from './step-props';
 import { TotpSetup } from './totp-setup';
 
@@ -91,8 +90,6 @@ function StepScreen(props: StepViewProps) {
       return <MfaSetupSelection step={step} {...common} />;
     case 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP':
       return <TotpSetup step={step} {...common} />;
-    case 'CONTINUE_SIGN_IN_WITH_SMS_SETUP':
-      return <SmsSetup step={step} {...common} />;
     case 'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP':
       return <EmailSetup step={step} {...common} />;
     case 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED':
