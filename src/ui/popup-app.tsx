@@ -36,7 +36,7 @@ export function PopupApp({ client, now, copy }: PopupAppProps) {
 
   const header = (
     <header class="brand">
-      <span class="brand-mark" aria-hidden="true" />
+      <img class="brand-mark" src="/icon/32.png" alt="" width={18} height={18} />
       <span class="brand-name">Cognito Pass</span>
       <nav class="views" aria-label="Popup sections">
         {(['signin', 'authenticator'] as const).map((name) => (
