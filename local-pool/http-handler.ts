@@ -7,11 +7,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { PoolContext } from './context';
 import { CognitoError, errorBody } from './errors';
+import { parseFaultRules, truncateJson, type FaultPlan } from './faults';
 import type { Json } from './input';
 import { OPERATIONS, TARGET_PREFIX } from './operations';
 import type { Outbox } from './outbox';
 import { outboxPage } from './outbox-page';
 import { jwks, type SigningKey } from './tokens';
+import { createOAuthRoutes } from './oauth/routes';
+import { oauthEndpoints } from './oauth/hosted-ui';
 
 export interface Runtime {
   /** The operation context for one request, with the address it reached us at. */
@@ -21,6 +24,8 @@ export interface Runtime {
   outbox: Outbox;
   reset(): void;
   advanceClock(ms: number): void;
+  /** Test-only fault injection (`/_local/faults`). */
+  faults: FaultPlan;
   log(line: string): void;
 }
 
@@ -31,7 +36,7 @@ function corsHeaders(request: IncomingMessage): Record<string, string> {
   const requested = request.headers['access-control-request-headers'];
   return {
     'Access-Control-Allow-Origin': typeof origin === 'string' ? origin : '*',
-    'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+    'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
     'Access-Control-Allow-Headers':
       typeof requested === 'string' && requested !== ''
         ? requested
@@ -164,8 +169,29 @@ async function handleOperation(
       name === undefined ? 'Missing or unknown X-Amz-Target header.' : `Unknown operation ${name}.`,
     );
   }
+  const fault = runtime.faults.take(name ?? '');
+  if (fault?.kind === 'drop') {
+    response.destroy();
+    return;
+  }
+  if (fault?.kind === 'http500') {
+    throw new CognitoError('InternalErrorException', 'Injected fault: internal error.', 500);
+  }
+  if (fault?.kind === 'throttle') {
+    throw new CognitoError('TooManyRequestsException', 'Injected fault: rate exceeded.');
+  }
+  if (fault?.kind === 'delay') {
+    await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+  }
   const result = await operation(await runtime.context(originOf(request)), body);
-  send(request, response, 200, JSON.stringify(result ?? {}), 'application/x-amz-json-1.1');
+  const text = JSON.stringify(result ?? {});
+  send(
+    request,
+    response,
+    200,
+    fault?.kind === 'truncated' ? truncateJson(text) : text,
+    'application/x-amz-json-1.1',
+  );
 }
 
 async function handleLocal(
@@ -188,6 +214,9 @@ async function handleLocal(
     sendJson(request, response, 200, { reset: true });
     return true;
   }
+  if (path === '/_local/faults') {
+    return handleFaults(runtime, request, response);
+  }
   if (request.method === 'POST' && path === '/_local/clock') {
     const body = parseJson(await readBody(request));
     const advance = body.advanceMs;
@@ -202,6 +231,23 @@ async function handleLocal(
     return true;
   }
   return false;
+}
+
+/** GET: the rules and what they did; POST {faults:[...]}: replace the rules; DELETE: clear. */
+async function handleFaults(runtime: Runtime, request: IncomingMessage, response: ServerResponse) {
+  if (request.method === 'POST') {
+    const rules = parseFaultRules(parseJson(await readBody(request)));
+    if (typeof rules === 'string') throw new CognitoError('InvalidParameterException', rules);
+    runtime.faults.set(rules);
+    runtime.log(`faults: ${rules.map((r) => `${r.operation} ${r.kind}`).join(', ') || 'none'}`);
+  } else if (request.method === 'DELETE') {
+    await readBody(request);
+    runtime.faults.clear();
+  } else if (request.method !== 'GET') {
+    return false;
+  }
+  sendJson(request, response, 200, runtime.faults.report());
+  return true;
 }
 
 async function handleWellKnown(
@@ -228,6 +274,7 @@ async function handleWellKnown(
     sendJson(request, response, 200, {
       issuer,
       jwks_uri: `${issuer}/.well-known/jwks.json`,
+      ...oauthEndpoints(originOf(request)),
       subject_types_supported: ['public'],
       id_token_signing_alg_values_supported: ['RS256'],
       response_types_supported: ['code', 'token'],
@@ -247,6 +294,8 @@ async function handleWellKnown(
 }
 
 export function createRequestHandler(runtime: Runtime) {
+  // The hosted UI (OAuth 2.0 endpoints, login page): local-pool/oauth/.
+  const oauth = createOAuthRoutes(runtime);
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     try {
       if (request.method === 'OPTIONS') {
@@ -255,6 +304,8 @@ export function createRequestHandler(runtime: Runtime) {
         return;
       }
       const path = pathOf(request);
+      if (path === '/_local/reset') oauth.clear();
+      if (await oauth.handle(request, response, path)) return;
       if (path.startsWith('/_local/') && (await handleLocal(runtime, request, response, path)))
         return;
       if (await handleWellKnown(runtime, request, response, path)) return;

@@ -8,6 +8,7 @@ import { randomBytes as nodeRandomBytes, randomInt } from 'node:crypto';
 import type { PoolConfig } from './config';
 import type { PoolContext } from './context';
 import type { FlowData } from './flow-data';
+import { createFaultPlan } from './faults';
 import { createRequestHandler, type Runtime } from './http-handler';
 import { Outbox, type OutboxMessage } from './outbox';
 import { openDataDir } from './persistence';
@@ -81,6 +82,7 @@ export async function startLocalPool(options: StartOptions = {}): Promise<LocalP
   persist();
 
   const outbox = new Outbox(now, log);
+  const faults = createFaultPlan();
   const sessions = new SessionStore<FlowData>({ now, randomBytes });
 
   const runtime: Runtime = {
@@ -105,11 +107,13 @@ export async function startLocalPool(options: StartOptions = {}): Promise<LocalP
       sessions.clear();
       outbox.clear();
       clockOffset = 0;
+      faults.clear();
       persist();
     },
     advanceClock: (ms) => {
       clockOffset += ms;
     },
+    faults,
     log,
   };
 
