@@ -45,6 +45,7 @@ import {
 import { createVerifier, passwordMatches } from './srp-verifier';
 import type { UserRecord } from './state';
 import { checkTotp } from './totp';
+import { startWebAuthnChallenge, verifyWebAuthnAnswer, webAuthnAvailable } from './webauthn/sign-in';
 
 const MAX_CHALLENGE_ATTEMPTS = 3;
 
@@ -81,6 +82,7 @@ function availableFirstFactors(scope: ClientScope, user: UserRecord): string[] {
   return scope.poolSettings.firstFactors.filter((factor) => {
     if (factor === 'EMAIL_OTP') return user.attributes.email !== undefined;
     if (factor === 'SMS_OTP') return user.attributes.phone_number !== undefined;
+    if (factor === 'WEB_AUTHN') return webAuthnAvailable(scope, user);
     return true;
   });
 }
@@ -103,6 +105,7 @@ async function startFirstFactor(
   if (factor === 'PASSWORD_SRP') {
     return srpPasswordVerifierChallenge(ctx, scope, user, srpA(params), data);
   }
+  if (factor === 'WEB_AUTHN') return startWebAuthnChallenge(ctx, scope, user, data);
   const medium = factor === 'SMS_OTP' ? 'SMS' : 'EMAIL';
   const sent = sendFlowCode(ctx, scope, user, medium, { ...data, passwordless: true }, 'sign-in');
   return openChallenge(ctx, scope, user, factor, sent.parameters, sent.data);
@@ -375,6 +378,9 @@ async function answer(
       ctx.changed();
       return completeSignIn(ctx, scope, user, session.data.deviceKey);
     }
+    case 'WEB_AUTHN':
+      await verifyWebAuthnAnswer(ctx, scope, user, session.data, responses.CREDENTIAL);
+      return afterFirstFactor(ctx, scope, user, session.data);
     case 'SELECT_MFA_TYPE': {
       const choice = responses.ANSWER ?? '';
       const kind = Object.entries(MFA_CHALLENGE).find(([, name]) => name === choice)?.[0] as

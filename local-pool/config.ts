@@ -6,7 +6,7 @@
 
 export type MfaMode = 'OFF' | 'OPTIONAL' | 'ON';
 export type MfaKind = 'SMS' | 'TOTP' | 'EMAIL';
-export type FirstFactor = 'PASSWORD' | 'PASSWORD_SRP' | 'EMAIL_OTP' | 'SMS_OTP';
+export type FirstFactor = 'PASSWORD' | 'PASSWORD_SRP' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
 export type UserStatus = 'CONFIRMED' | 'UNCONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED';
 export type ExplicitAuthFlow =
   | 'ALLOW_USER_SRP_AUTH'
@@ -108,6 +108,18 @@ export interface CustomAuthTriggers {
   ): { answerCorrect: boolean } | Promise<{ answerCorrect: boolean }>;
 }
 
+/**
+ * The relying party passkeys are bound to. Cognito takes a web domain (its own or a custom
+ * domain); the local pool also takes `chrome-extension://<id>`, or `chrome-extension://*` for
+ * whichever extension registers first, because Chromium lets an extension page use WebAuthn only
+ * under its own origin (docs/passkeys.md).
+ */
+export interface WebAuthnConfig {
+  relyingPartyId: string;
+  /** Cognito's UserVerification setting (default "preferred"). */
+  userVerification?: 'required' | 'preferred';
+}
+
 export interface UserPoolConfig {
   /** `<region>_<name>`; the part after `_` is the SRP pool name. */
   id: string;
@@ -122,6 +134,8 @@ export interface UserPoolConfig {
   /** USER_AUTH first factors (default: PASSWORD, PASSWORD_SRP, EMAIL_OTP, SMS_OTP). */
   firstFactors?: FirstFactor[];
   customAuth?: CustomAuthTriggers;
+  /** Passkeys (WEB_AUTHN); absent: the WebAuthn operations answer WebAuthnNotEnabledException. */
+  webAuthn?: WebAuthnConfig;
   clients: AppClientConfig[];
   users: UserConfig[];
 }

@@ -24,7 +24,13 @@ export type CognitoErrorName =
   | 'UnsupportedOperationException'
   | 'UnknownOperationException'
   | 'SerializationException'
-  | 'InternalErrorException';
+  | 'InternalErrorException'
+  | 'WebAuthnNotEnabledException'
+  | 'WebAuthnConfigurationMissingException'
+  | 'WebAuthnChallengeNotFoundException'
+  | 'WebAuthnRelyingPartyMismatchException'
+  | 'WebAuthnOriginNotAllowedException'
+  | 'WebAuthnCredentialNotSupportedException';
 
 export class CognitoError extends Error {
   constructor(

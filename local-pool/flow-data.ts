@@ -26,6 +26,8 @@ export interface FlowData {
   setupEmail?: string;
   /** A passwordless first factor (EMAIL_OTP / SMS_OTP) skips MFA, as on Cognito. */
   passwordless?: boolean;
+  /** WEB_AUTHN: the base64url challenge handed out in CREDENTIAL_REQUEST_OPTIONS. */
+  webAuthnChallenge?: string;
   /** SELECT_MFA_TYPE / MFA_SETUP choices offered. */
   choices?: string[];
 }

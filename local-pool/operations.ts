@@ -7,6 +7,7 @@ import * as devices from './device-ops';
 import { initiateAuth, respondToAuthChallenge } from './auth-flow';
 import { getTokensFromRefreshToken, globalSignOut, revokeToken } from './refresh';
 import { associateSoftwareToken, verifySoftwareToken } from './software-token';
+import * as passkeys from './webauthn/registration-ops';
 
 export type Operation = (ctx: PoolContext, body: Json) => unknown;
 
@@ -45,6 +46,10 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   AdminUpdateUserAttributes: admin.adminUpdateUserAttributes,
   AdminDeleteUser: admin.adminDeleteUser,
   ListUsers: admin.listUsers,
+  StartWebAuthnRegistration: passkeys.startWebAuthnRegistration,
+  CompleteWebAuthnRegistration: passkeys.completeWebAuthnRegistration,
+  ListWebAuthnCredentials: passkeys.listWebAuthnCredentials,
+  DeleteWebAuthnCredential: passkeys.deleteWebAuthnCredential,
 };
 
 export const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';

@@ -39,7 +39,10 @@ export function demoSeed(): PoolConfig {
         mfaTypes: ['SMS', 'TOTP', 'EMAIL'],
         requiredAttributes: ['email', 'name'],
         deviceTracking: 'USER_OPT_IN',
-        firstFactors: ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP'],
+        firstFactors: ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'],
+        // Any extension's own origin: Chromium lets an extension page run WebAuthn only under
+        // chrome-extension://<its id>, and the id differs between builds (docs/passkeys.md).
+        webAuthn: { relyingPartyId: 'chrome-extension://*', userVerification: 'required' },
         customAuth: emailCodeChallenge(),
         clients: [
           { id: DEMO_PUBLIC_CLIENT_ID, name: 'demo public' },

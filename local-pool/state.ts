@@ -13,6 +13,7 @@ import {
 } from './config';
 import type { IssuedCode } from './codes';
 import { createVerifier, type RandomBytes, type StoredVerifier } from './srp-verifier';
+import type { PasskeyRecord } from './webauthn/passkey-record';
 
 export interface UserRecord {
   username: string;
@@ -27,6 +28,10 @@ export interface UserRecord {
   pendingTotpSecret?: string;
   /** Replay floor: the last accepted TOTP time step. */
   totpLastTimeStep?: number;
+  /** Registered passkeys (local-pool/webauthn). */
+  passkeys?: PasskeyRecord[];
+  /** StartWebAuthnRegistration's challenge until CompleteWebAuthnRegistration spends it. */
+  pendingPasskeyRegistration?: { challenge: string; expiresAt: number };
   createdAt: number;
   updatedAt: number;
   codes: {
