@@ -4,6 +4,8 @@
  * Documented in local-pool/README.md.
  */
 
+import type { OAuthClientConfig } from './oauth/client-config';
+
 export type MfaMode = 'OFF' | 'OPTIONAL' | 'ON';
 export type MfaKind = 'SMS' | 'TOTP' | 'EMAIL';
 export type FirstFactor = 'PASSWORD' | 'PASSWORD_SRP' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
@@ -42,6 +44,8 @@ export interface AppClientConfig {
   authSessionValidityMinutes?: number;
   /** GetTokensFromRefreshToken returns a new refresh token and retires the old one. */
   refreshTokenRotation?: { enabled: boolean; retryGracePeriodSeconds?: number };
+  /** Hosted UI (OAuth 2.0) settings; without them /oauth2/authorize refuses the client. */
+  oauth?: OAuthClientConfig;
 }
 
 export interface UserConfig {

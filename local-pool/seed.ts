@@ -5,6 +5,7 @@
  */
 import type { PoolConfig, UserConfig } from './config';
 import { emailCodeChallenge } from './email-code-challenge';
+import { DEMO_IDP, type OAuthClientConfig } from './oauth/client-config';
 
 export const DEMO_PASSWORD = 'Passw0rd!';
 export const DEMO_POOL_ID = 'us-east-1_DemoPool0';
@@ -15,6 +16,25 @@ export const DEMO_CLIENT_SECRET = 'demo-client-secret';
 export const STRICT_PUBLIC_CLIENT_ID = '3demo0public0client0000001';
 export const BOB_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
 export const ERIN_TOTP_SECRET = 'KRSXG5CTMVRXEZLU';
+
+/**
+ * The demo public client's hosted UI: Cognito's own login page and the fake DemoIdP, redirecting
+ * to any Chromium or Firefox extension (their ids differ per machine) or a local page.
+ */
+export function demoOAuthSettings(): OAuthClientConfig {
+  const urls = [
+    'https://*.chromiumapp.org/',
+    'https://*.extensions.allizom.org/',
+    'http://127.0.0.1:*/callback',
+    'http://localhost:*/callback',
+  ];
+  return {
+    callbackUrls: urls,
+    logoutUrls: urls,
+    scopes: ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'],
+    identityProviders: ['COGNITO', DEMO_IDP],
+  };
+}
 
 function user(username: string, extra: Partial<UserConfig> = {}): UserConfig {
   return {
@@ -45,7 +65,7 @@ export function demoSeed(): PoolConfig {
         webAuthn: { relyingPartyId: 'chrome-extension://*', userVerification: 'required' },
         customAuth: emailCodeChallenge(),
         clients: [
-          { id: DEMO_PUBLIC_CLIENT_ID, name: 'demo public' },
+          { id: DEMO_PUBLIC_CLIENT_ID, name: 'demo public', oauth: demoOAuthSettings() },
           { id: DEMO_SECRET_CLIENT_ID, name: 'demo with secret', secret: DEMO_CLIENT_SECRET },
         ],
         users: [

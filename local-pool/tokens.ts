@@ -51,6 +51,8 @@ export interface TokenGrant {
   deviceKey?: string;
   eventId: string;
   jti: () => string;
+  /** The access token's `scope` claim (hosted-UI grants); default: the API sign-in scope. */
+  scope?: string;
 }
 
 const ID_TOKEN_ATTRIBUTES = new Set([
@@ -103,7 +105,7 @@ export async function issueAccessToken(key: SigningKey, subject: TokenSubject, g
     origin_jti: grant.originJti,
     event_id: grant.eventId,
     token_use: 'access',
-    scope: 'aws.cognito.signin.user.admin',
+    scope: grant.scope ?? 'aws.cognito.signin.user.admin',
     auth_time: grant.authTime,
     jti: grant.jti(),
     username: subject.username,
