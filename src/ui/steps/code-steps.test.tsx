@@ -2,9 +2,8 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stepProps } from '../testing/fixtures';
-import { ConfirmEmailCode } from './confirm-email-code';
+import { ConfirmDeliveredCode } from './confirm-delivered-code';
 import { ConfirmSignUp } from './confirm-sign-up';
-import { ConfirmSmsCode } from './confirm-sms-code';
 import { ConfirmTotpCode } from './confirm-totp-code';
 
 afterEach(cleanup);
@@ -22,7 +21,7 @@ describe('code steps', () => {
       },
       { canResend: true },
     );
-    render(<ConfirmSmsCode {...props} />);
+    render(<ConfirmDeliveredCode {...props} />);
     expect(screen.getByText('We sent a code by text message to +*******0100.')).toBeTruthy();
     const input = screen.getByLabelText<HTMLInputElement>('Code');
     expect(input.getAttribute('autocomplete')).toBe('one-time-code');
@@ -45,11 +44,11 @@ describe('code steps', () => {
 
   it('SMS: offers Resend only when Cognito allows it', () => {
     const step = { name: 'CONFIRM_SIGN_IN_WITH_SMS_CODE', codeDeliveryDetails: {} } as const;
-    const { unmount } = render(<ConfirmSmsCode {...stepProps(step, { canResend: false })} />);
+    const { unmount } = render(<ConfirmDeliveredCode {...stepProps(step, { canResend: false })} />);
     expect(screen.queryByRole('button', { name: 'Resend code' })).toBeNull();
     unmount();
     const props = stepProps(step, { canResend: true });
-    render(<ConfirmSmsCode {...props} />);
+    render(<ConfirmDeliveredCode {...props} />);
     fireEvent.click(screen.getByRole('button', { name: 'Resend code' }));
     expect(props.send).toHaveBeenCalledWith({ type: 'resendCode', accountId: 'demo' });
   });
@@ -59,7 +58,7 @@ describe('code steps', () => {
       name: 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE',
       codeDeliveryDetails: { deliveryMedium: 'EMAIL', destination: 'd***@e***' },
     });
-    render(<ConfirmEmailCode {...props} />);
+    render(<ConfirmDeliveredCode {...props} />);
     expect(screen.getByText('We sent a code by email to d***@e***.')).toBeTruthy();
     typeCode('');
     fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { PasswordField } from '../forms/password-field';
 import { StepForm } from '../forms/step-form';
 import { SubmitButton } from '../forms/submit-button';
-import { StepFrame } from './step-frame';
+import { frameProps, StepFrame } from './step-frame';
 import type { StepProps } from './step-props';
 
 export function ConfirmPassword(props: StepProps<'CONFIRM_SIGN_IN_WITH_PASSWORD'>) {
@@ -13,11 +13,7 @@ export function ConfirmPassword(props: StepProps<'CONFIRM_SIGN_IN_WITH_PASSWORD'
     <StepFrame
       title="Enter your password"
       lead={props.flow.username ? `Signing in as ${props.flow.username}.` : undefined}
-      flow={props.flow}
-      accountId={accountId}
-      busy={props.busy}
-      send={props.send}
-      now={props.now}
+      {...frameProps(props)}
       back
     >
       <StepForm

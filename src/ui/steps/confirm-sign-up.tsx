@@ -1,6 +1,6 @@
 import { CodeForm } from './code-form';
 import { deliverySentence } from './delivery';
-import { StepFrame } from './step-frame';
+import { frameProps, StepFrame } from './step-frame';
 import type { StepProps } from './step-props';
 
 export function ConfirmSignUp(props: StepProps<'CONFIRM_SIGN_UP'>) {
@@ -12,11 +12,7 @@ export function ConfirmSignUp(props: StepProps<'CONFIRM_SIGN_UP'>) {
         props.step.codeDeliveryDetails,
         'Enter the code we sent when the account was created.',
       )}
-      flow={props.flow}
-      accountId={accountId}
-      busy={props.busy}
-      send={props.send}
-      now={props.now}
+      {...frameProps(props)}
       resend={props.flow.canResend !== false}
       back
     >

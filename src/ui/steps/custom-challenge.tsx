@@ -3,7 +3,7 @@ import { StepForm } from '../forms/step-form';
 import { SubmitButton } from '../forms/submit-button';
 import { TextField } from '../forms/text-field';
 import { requiredProblem } from '../validation';
-import { StepFrame } from './step-frame';
+import { frameProps, StepFrame } from './step-frame';
 import type { StepProps } from './step-props';
 
 /** Parameters a custom-auth trigger conventionally uses to talk to people, in that order. */
@@ -40,11 +40,7 @@ export function CustomChallenge(props: StepProps<'CONFIRM_SIGN_IN_WITH_CUSTOM_CH
     <StepFrame
       title="Answer the challenge"
       lead={text.prompt ?? 'This account asks one more question.'}
-      flow={props.flow}
-      accountId={accountId}
-      busy={props.busy}
-      send={props.send}
-      now={props.now}
+      {...frameProps(props)}
       back
     >
       {text.others.length > 0 && (

@@ -3,7 +3,7 @@ import { StepForm } from '../forms/step-form';
 import { SubmitButton } from '../forms/submit-button';
 import { TextField } from '../forms/text-field';
 import { emailProblem } from '../validation';
-import { StepFrame } from './step-frame';
+import { frameProps, StepFrame } from './step-frame';
 import type { StepProps } from './step-props';
 
 export function EmailSetup(props: StepProps<'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP'>) {
@@ -14,11 +14,7 @@ export function EmailSetup(props: StepProps<'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP'>
     <StepFrame
       title="Set up email codes"
       lead="Codes will be sent to this address each time you sign in."
-      flow={props.flow}
-      accountId={accountId}
-      busy={props.busy}
-      send={props.send}
-      now={props.now}
+      {...frameProps(props)}
       back
     >
       <StepForm

@@ -1,20 +1,12 @@
 import { ChoiceList } from '../forms/choice-list';
 import { MFA_LABELS } from '../labels';
-import { StepFrame } from './step-frame';
+import { frameProps, StepFrame } from './step-frame';
 import type { StepProps } from './step-props';
 
 export function MfaSelection(props: StepProps<'CONTINUE_SIGN_IN_WITH_MFA_SELECTION'>) {
   const accountId = props.account.id;
   return (
-    <StepFrame
-      title="Choose how to confirm it's you"
-      flow={props.flow}
-      accountId={accountId}
-      busy={props.busy}
-      send={props.send}
-      now={props.now}
-      back
-    >
+    <StepFrame title="Choose how to confirm it's you" {...frameProps(props)} back>
       <ChoiceList
         label="Second steps"
         busy={props.busy}

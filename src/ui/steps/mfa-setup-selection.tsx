@@ -1,6 +1,6 @@
 import { ChoiceList } from '../forms/choice-list';
 import { MFA_LABELS } from '../labels';
-import { StepFrame } from './step-frame';
+import { frameProps, StepFrame } from './step-frame';
 import type { StepProps } from './step-props';
 
 export function MfaSetupSelection(props: StepProps<'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION'>) {
@@ -9,11 +9,7 @@ export function MfaSetupSelection(props: StepProps<'CONTINUE_SIGN_IN_WITH_MFA_SE
     <StepFrame
       title="Set up a second step"
       lead="This account requires one. Choose how you want to confirm it's you from now on."
-      flow={props.flow}
-      accountId={accountId}
-      busy={props.busy}
-      send={props.send}
-      now={props.now}
+      {...frameProps(props)}
       back
     >
       <ChoiceList

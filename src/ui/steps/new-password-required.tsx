@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { PasswordField } from '../forms/password-field';
+import { NewPasswordFields } from '../forms/new-password-fields';
 import { StepForm } from '../forms/step-form';
 import { SubmitButton } from '../forms/submit-button';
 import { TextField } from '../forms/text-field';
 import { attributeInput, attributeLabel } from '../labels';
 import { confirmProblem, passwordProblem, requiredProblem } from '../validation';
-import { StepFrame } from './step-frame';
+import { frameProps, StepFrame } from './step-frame';
 import type { StepProps } from './step-props';
 
 type Problems = Record<string, string>;
@@ -49,27 +49,16 @@ export function NewPasswordRequired(
     <StepFrame
       title="Choose a new password"
       lead="Your administrator asks you to replace the temporary password."
-      flow={props.flow}
-      accountId={accountId}
-      busy={props.busy}
-      send={props.send}
-      now={props.now}
+      {...frameProps(props)}
       back
     >
       <StepForm label="Choose a new password" busy={props.busy} onSubmit={submit}>
-        <PasswordField
-          label="New password"
-          value={password}
-          onValue={setPassword}
-          autocomplete="new-password"
-          problem={problems.password}
-        />
-        <PasswordField
-          label="Confirm new password"
-          value={confirmation}
-          onValue={setConfirmation}
-          autocomplete="new-password"
-          problem={problems.confirmation}
+        <NewPasswordFields
+          password={password}
+          confirmation={confirmation}
+          onPassword={setPassword}
+          onConfirmation={setConfirmation}
+          problems={problems}
         />
         {missingAttributes.length > 0 && (
           <fieldset>

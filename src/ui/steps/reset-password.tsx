@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { CodeInput } from '../forms/code-input';
-import { PasswordField } from '../forms/password-field';
+import { NewPasswordFields } from '../forms/new-password-fields';
 import { StepForm } from '../forms/step-form';
 import { SubmitButton } from '../forms/submit-button';
 import { TextField } from '../forms/text-field';
@@ -12,7 +12,7 @@ import {
   requiredProblem,
 } from '../validation';
 import { deliverySentence } from './delivery';
-import { StepFrame } from './step-frame';
+import { frameProps, StepFrame } from './step-frame';
 import type { StepProps } from './step-props';
 
 /** Both phases of a password reset: ask for a code, then the code and the new password. */
@@ -28,11 +28,7 @@ function ResetRequest(props: StepProps<'RESET_PASSWORD'>) {
     <StepFrame
       title="Reset your password"
       lead="We will send a code to the email or phone of your account."
-      flow={props.flow}
-      accountId={accountId}
-      busy={props.busy}
-      send={props.send}
-      now={props.now}
+      {...frameProps(props)}
       back
     >
       <StepForm
@@ -93,29 +89,18 @@ function ResetConfirm(props: StepProps<'RESET_PASSWORD'>) {
     <StepFrame
       title="Choose a new password"
       lead={deliverySentence(props.step.codeDeliveryDetails, 'We sent you a code.')}
-      flow={props.flow}
-      accountId={accountId}
-      busy={props.busy}
-      send={props.send}
-      now={props.now}
+      {...frameProps(props)}
       resend={props.flow.canResend === true}
       back
     >
       <StepForm label="Choose a new password" busy={props.busy} onSubmit={submit}>
         <CodeInput value={code} onValue={setCode} problem={problems.code} />
-        <PasswordField
-          label="New password"
-          value={password}
-          onValue={setPassword}
-          autocomplete="new-password"
-          problem={problems.password}
-        />
-        <PasswordField
-          label="Confirm new password"
-          value={confirmation}
-          onValue={setConfirmation}
-          autocomplete="new-password"
-          problem={problems.confirmation}
+        <NewPasswordFields
+          password={password}
+          confirmation={confirmation}
+          onPassword={setPassword}
+          onConfirmation={setConfirmation}
+          problems={problems}
         />
         <SubmitButton busy={props.busy} busyLabel="Saving…">
           Reset password

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { PasswordField } from '../forms/password-field';
+import { NewPasswordFields } from '../forms/new-password-fields';
 import { StepForm } from '../forms/step-form';
 import { SubmitButton } from '../forms/submit-button';
 import { TextField } from '../forms/text-field';
 import { confirmProblem, emailProblem, passwordProblem, requiredProblem } from '../validation';
-import { StepFrame } from './step-frame';
+import { frameProps, StepFrame } from './step-frame';
 import type { StepProps } from './step-props';
 
 interface Problems {
@@ -44,11 +44,7 @@ export function SignUp(props: StepProps<'SIGN_UP'>) {
     <StepFrame
       title="Create an account"
       lead={`on ${props.account.displayName}`}
-      flow={props.flow}
-      accountId={accountId}
-      busy={props.busy}
-      send={props.send}
-      now={props.now}
+      {...frameProps(props)}
       back
     >
       <StepForm label="Create an account" busy={props.busy} onSubmit={submit}>
@@ -76,19 +72,13 @@ export function SignUp(props: StepProps<'SIGN_UP'>) {
           onValue={setName}
           hint="Some pools require it."
         />
-        <PasswordField
+        <NewPasswordFields
           label="Password"
-          value={password}
-          onValue={setPassword}
-          autocomplete="new-password"
-          problem={problems.password}
-        />
-        <PasswordField
-          label="Confirm password"
-          value={confirmation}
-          onValue={setConfirmation}
-          autocomplete="new-password"
-          problem={problems.confirmation}
+          password={password}
+          confirmation={confirmation}
+          onPassword={setPassword}
+          onConfirmation={setConfirmation}
+          problems={problems}
         />
         <SubmitButton busy={props.busy} busyLabel="Creating…">
           Create account

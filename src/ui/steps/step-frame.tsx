@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import type { FlowView } from '../../signin/steps';
+import type { FlowView, StepName } from '../../signin/steps';
 import { SessionCountdown, useNow } from '../forms/session-countdown';
-import type { SendRequest } from './step-props';
+import type { SendRequest, StepProps } from './step-props';
 
 export interface StepFrameProps {
   title: string;
@@ -60,4 +60,17 @@ export function StepFrame(props: StepFrameProps) {
       )}
     </section>
   );
+}
+
+/** The frame props every step passes through unchanged from its own props. */
+export function frameProps(
+  props: Pick<StepProps<StepName>, 'flow' | 'account' | 'busy' | 'send' | 'now'>,
+): Pick<StepFrameProps, 'flow' | 'accountId' | 'busy' | 'send' | 'now'> {
+  return {
+    flow: props.flow,
+    accountId: props.account.id,
+    busy: props.busy,
+    send: props.send,
+    now: props.now,
+  };
 }

@@ -1,10 +1,9 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { AccountView } from '../../platform/protocol';
 import type { FlowView, SignInStep } from '../../signin/steps';
-import { ConfirmEmailCode } from './confirm-email-code';
+import { ConfirmDeliveredCode } from './confirm-delivered-code';
 import { ConfirmPassword } from './confirm-password';
 import { ConfirmSignUp } from './confirm-sign-up';
-import { ConfirmSmsCode } from './confirm-sms-code';
 import { ConfirmTotpCode } from './confirm-totp-code';
 import { CustomChallenge } from './custom-challenge';
 import { Done } from './done';
@@ -75,11 +74,11 @@ function StepScreen(props: StepViewProps) {
     case 'SIGN_UP':
       return <SignUp step={step} {...common} />;
     case 'CONFIRM_SIGN_IN_WITH_SMS_CODE':
-      return <ConfirmSmsCode step={step} {...common} />;
+      return <ConfirmDeliveredCode step={step} {...common} />;
     case 'CONFIRM_SIGN_IN_WITH_TOTP_CODE':
       return <ConfirmTotpCode step={step} {...common} />;
     case 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE':
-      return <ConfirmEmailCode step={step} {...common} />;
+      return <ConfirmDeliveredCode step={step} {...common} />;
     case 'CONFIRM_SIGN_IN_WITH_PASSWORD':
       return <ConfirmPassword step={step} {...common} />;
     case 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION':
