@@ -140,6 +140,8 @@ const KNOWN: Record<string, Plain | ((cognito: string) => Plain)> = {
 
 /** What the gateway throws when the network itself failed (no HTTP answer at all). */
 export const NETWORK_ERROR = 'NetworkError';
+/** An answer that is not a readable Cognito response (truncated, not JSON). */
+export const MALFORMED_RESPONSE = 'MalformedResponse';
 
 export function toAuthError(error: unknown): AuthError {
   if (error instanceof AuthError) return error;
@@ -157,6 +159,15 @@ export function toAuthError(error: unknown): AuthError {
       : undefined;
   const details = { cognitoMessage, httpStatus: status };
 
+  if (name === 'SyntaxError' || /deserialization error/i.test(cognitoMessage)) {
+    // The answer arrived but was cut off or is not JSON: the request may have been applied.
+    return new AuthError(
+      MALFORMED_RESPONSE,
+      'Cognito answered, but the answer was cut off or could not be read.',
+      'Try again. If you had sent a code, it may have been used: if the next try says the sign-in expired, start again.',
+      { httpStatus: status },
+    );
+  }
   const known = KNOWN[name];
   if (known) {
     const plain = typeof known === 'function' ? known(cognitoMessage) : known;
