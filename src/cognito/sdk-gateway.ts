@@ -1,56 +1,45 @@
 /**
- * The gateway over AWS SDK v3. Two clients per account: one that retries (InitiateAuth and
- * refresh, which are safe to repeat) and one with `maxAttempts: 1` for everything that spends a
- * single-use Session or sends a code. These user-pool operations are unauthenticated
- * (`smithy.api#noAuth`): the credentials provider below throws, so if the SDK ever tried to sign
- * a request we would see it fail instead of silently reading credentials from the machine.
+ * The gateway over Cognito's user-pool API. Two transports per account: one that retries
+ * (InitiateAuth and refresh, which are safe to repeat) and one with `maxAttempts: 1` for
+ * everything that spends a single-use Session or sends a code. These user-pool operations are
+ * unauthenticated (`smithy.api#noAuth`), so the requests carry no AWS signature or credentials.
+ * The wire is sdk-gateway-transport.ts (a small JSON client: the AWS SDK v3 client did not fit the
+ * service worker's bundle budget); the field names are Cognito's, as in the API reference.
  */
-import {
-  AssociateSoftwareTokenCommand,
-  CognitoIdentityProviderClient,
-  ConfirmDeviceCommand,
-  ConfirmForgotPasswordCommand,
-  ConfirmSignUpCommand,
-  ForgotPasswordCommand,
-  GetTokensFromRefreshTokenCommand,
-  GetUserCommand,
-  GlobalSignOutCommand,
-  InitiateAuthCommand,
-  ResendConfirmationCodeCommand,
-  RespondToAuthChallengeCommand,
-  RevokeTokenCommand,
-  SignUpCommand,
-  UpdateDeviceStatusCommand,
-  VerifySoftwareTokenCommand,
-  type AuthenticationResultType,
-  type ChallengeNameType,
-  type AuthFlowType,
-  type CodeDeliveryDetailsType,
-} from '@aws-sdk/client-cognito-identity-provider';
 import type { CodeDeliveryDetails } from '../signin/steps';
 import { AuthError, toAuthError } from './auth-error';
 import type { AuthStepResult, AuthTokens, CognitoClientConfig, CognitoGateway } from './gateway';
 import { secretHash } from './secret-hash';
+import { callCognito, type TransportConfig } from './sdk-gateway-transport';
+import type {
+  AssociateSoftwareTokenOutput,
+  AuthenticationResultType,
+  CodeDeliveryDetailsType,
+  ConfirmDeviceOutput,
+  ConfirmSignUpOutput,
+  ForgotPasswordOutput,
+  GetTokensFromRefreshTokenOutput,
+  GetUserOutput,
+  InitiateAuthOutput,
+  ResendConfirmationCodeOutput,
+  RespondToAuthChallengeOutput,
+  SignUpOutput,
+  VerifySoftwareTokenOutput,
+} from './sdk-gateway-types';
 
 /** Attempts for the operations that may be repeated (throttling, 5xx, network). */
 const RETRYING_ATTEMPTS = 3;
 
-function noCredentials(): never {
-  throw new AuthError(
-    'UnexpectedSigning',
-    'Cognito Pass tried to sign a user-pool request.',
-    'Report this: user-pool sign-in must not use AWS credentials.',
-  );
-}
+const send = <Output>(transport: TransportConfig, operation: string, input: object) =>
+  callCognito<Output>(transport, operation, input);
 
 export function createSdkGateway(config: CognitoClientConfig): CognitoGateway {
   const base = {
     region: config.region,
     ...(config.endpoint !== undefined && { endpoint: config.endpoint }),
-    credentials: noCredentials,
   };
-  const retrying = new CognitoIdentityProviderClient({ ...base, maxAttempts: RETRYING_ATTEMPTS });
-  const once = new CognitoIdentityProviderClient({ ...base, maxAttempts: 1 });
+  const retrying: TransportConfig = { ...base, maxAttempts: RETRYING_ATTEMPTS };
+  const once: TransportConfig = { ...base, maxAttempts: 1 };
   const { clientId, clientSecret } = config;
 
   const hashFor = async (username: string | undefined) =>
@@ -75,46 +64,42 @@ export function createSdkGateway(config: CognitoClientConfig): CognitoGateway {
 
     initiateAuth: ({ authFlow, parameters, session }) =>
       call(async () => {
-        const out = await retrying.send(
-          new InitiateAuthCommand({
-            ClientId: clientId,
-            AuthFlow: authFlow as AuthFlowType,
-            AuthParameters: { ...parameters, ...(await hashFor(parameters.USERNAME)) },
-            ...(session !== undefined && { Session: session }),
-          }),
-        );
+        const out = await send<InitiateAuthOutput>(retrying, 'InitiateAuth', {
+          ClientId: clientId,
+          AuthFlow: authFlow,
+          AuthParameters: { ...parameters, ...(await hashFor(parameters.USERNAME)) },
+          ...(session !== undefined && { Session: session }),
+        });
         return toStepResult(out);
       }),
 
     respondToAuthChallenge: ({ challengeName, responses, session }) =>
       call(async () => {
-        const out = await once.send(
-          new RespondToAuthChallengeCommand({
-            ClientId: clientId,
-            ChallengeName: challengeName as ChallengeNameType,
-            ChallengeResponses: { ...responses, ...(await hashFor(responses.USERNAME)) },
-            Session: session,
-          }),
-        );
+        const out = await send<RespondToAuthChallengeOutput>(once, 'RespondToAuthChallenge', {
+          ClientId: clientId,
+          ChallengeName: challengeName,
+          ChallengeResponses: { ...responses, ...(await hashFor(responses.USERNAME)) },
+          Session: session,
+        });
         return toStepResult(out);
       }),
 
     associateSoftwareToken: ({ session }) =>
       call(async () => {
-        const out = await once.send(new AssociateSoftwareTokenCommand({ Session: session }));
+        const out = await send<AssociateSoftwareTokenOutput>(once, 'AssociateSoftwareToken', {
+          Session: session,
+        });
         if (!out.SecretCode || !out.Session) throw malformed('AssociateSoftwareToken');
         return { secretCode: out.SecretCode, session: out.Session };
       }),
 
     verifySoftwareToken: ({ session, code, friendlyDeviceName }) =>
       call(async () => {
-        const out = await once.send(
-          new VerifySoftwareTokenCommand({
-            Session: session,
-            UserCode: code,
-            ...(friendlyDeviceName !== undefined && { FriendlyDeviceName: friendlyDeviceName }),
-          }),
-        );
+        const out = await send<VerifySoftwareTokenOutput>(once, 'VerifySoftwareToken', {
+          Session: session,
+          UserCode: code,
+          ...(friendlyDeviceName !== undefined && { FriendlyDeviceName: friendlyDeviceName }),
+        });
         if (out.Status !== 'SUCCESS' || !out.Session) {
           throw new AuthError(
             'EnableSoftwareTokenMFAException',
@@ -127,15 +112,13 @@ export function createSdkGateway(config: CognitoClientConfig): CognitoGateway {
 
     signUp: ({ username, password, attributes }) =>
       call(async () => {
-        const out = await once.send(
-          new SignUpCommand({
-            ClientId: clientId,
-            Username: username,
-            Password: password,
-            UserAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })),
-            ...(await secretHashField(username)),
-          }),
-        );
+        const out = await send<SignUpOutput>(once, 'SignUp', {
+          ClientId: clientId,
+          Username: username,
+          Password: password,
+          UserAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })),
+          ...(await secretHashField(username)),
+        });
         const delivery = toDelivery(out.CodeDeliveryDetails);
         return {
           userConfirmed: out.UserConfirmed === true,
@@ -146,127 +129,113 @@ export function createSdkGateway(config: CognitoClientConfig): CognitoGateway {
 
     confirmSignUp: ({ username, code, session }) =>
       call(async () => {
-        const out = await once.send(
-          new ConfirmSignUpCommand({
-            ClientId: clientId,
-            Username: username,
-            ConfirmationCode: code,
-            ...(session !== undefined && { Session: session }),
-            ...(await secretHashField(username)),
-          }),
-        );
+        const out = await send<ConfirmSignUpOutput>(once, 'ConfirmSignUp', {
+          ClientId: clientId,
+          Username: username,
+          ConfirmationCode: code,
+          ...(session !== undefined && { Session: session }),
+          ...(await secretHashField(username)),
+        });
         return out.Session !== undefined ? { session: out.Session } : {};
       }),
 
     resendConfirmationCode: ({ username }) =>
       call(async () => {
-        const out = await once.send(
-          new ResendConfirmationCodeCommand({
-            ClientId: clientId,
-            Username: username,
-            ...(await secretHashField(username)),
-          }),
-        );
+        const out = await send<ResendConfirmationCodeOutput>(once, 'ResendConfirmationCode', {
+          ClientId: clientId,
+          Username: username,
+          ...(await secretHashField(username)),
+        });
         return toDelivery(out.CodeDeliveryDetails);
       }),
 
     forgotPassword: ({ username }) =>
       call(async () => {
-        const out = await once.send(
-          new ForgotPasswordCommand({
-            ClientId: clientId,
-            Username: username,
-            ...(await secretHashField(username)),
-          }),
-        );
+        const out = await send<ForgotPasswordOutput>(once, 'ForgotPassword', {
+          ClientId: clientId,
+          Username: username,
+          ...(await secretHashField(username)),
+        });
         return toDelivery(out.CodeDeliveryDetails);
       }),
 
     confirmForgotPassword: ({ username, code, newPassword }) =>
       call(async () => {
-        await once.send(
-          new ConfirmForgotPasswordCommand({
-            ClientId: clientId,
-            Username: username,
-            ConfirmationCode: code,
-            Password: newPassword,
-            ...(await secretHashField(username)),
-          }),
-        );
+        await send<unknown>(once, 'ConfirmForgotPassword', {
+          ClientId: clientId,
+          Username: username,
+          ConfirmationCode: code,
+          Password: newPassword,
+          ...(await secretHashField(username)),
+        });
       }),
 
     getTokensFromRefreshToken: ({ refreshToken, deviceKey }) =>
       call(async () => {
-        const out = await retrying.send(
-          new GetTokensFromRefreshTokenCommand({
+        const out = await send<GetTokensFromRefreshTokenOutput>(
+          retrying,
+          'GetTokensFromRefreshToken',
+          {
             ClientId: clientId,
             RefreshToken: refreshToken,
             ...(clientSecret !== undefined && { ClientSecret: clientSecret }),
             ...(deviceKey !== undefined && { DeviceKey: deviceKey }),
-          }),
+          },
         );
         return toTokens(out.AuthenticationResult, 'GetTokensFromRefreshToken');
       }),
 
     refreshTokenAuth: ({ refreshToken, username, deviceKey }) =>
       call(async () => {
-        const out = await retrying.send(
-          new InitiateAuthCommand({
-            ClientId: clientId,
-            AuthFlow: 'REFRESH_TOKEN_AUTH',
-            AuthParameters: {
-              REFRESH_TOKEN: refreshToken,
-              ...(deviceKey !== undefined && { DEVICE_KEY: deviceKey }),
-              ...(await hashFor(username)),
-            },
-          }),
-        );
+        const out = await send<InitiateAuthOutput>(retrying, 'InitiateAuth', {
+          ClientId: clientId,
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          AuthParameters: {
+            REFRESH_TOKEN: refreshToken,
+            ...(deviceKey !== undefined && { DEVICE_KEY: deviceKey }),
+            ...(await hashFor(username)),
+          },
+        });
         return toTokens(out.AuthenticationResult, 'REFRESH_TOKEN_AUTH');
       }),
 
     revokeToken: ({ refreshToken }) =>
       call(async () => {
-        await once.send(
-          new RevokeTokenCommand({
-            ClientId: clientId,
-            Token: refreshToken,
-            ...(clientSecret !== undefined && { ClientSecret: clientSecret }),
-          }),
-        );
+        await send<unknown>(once, 'RevokeToken', {
+          ClientId: clientId,
+          Token: refreshToken,
+          ...(clientSecret !== undefined && { ClientSecret: clientSecret }),
+        });
       }),
 
     globalSignOut: ({ accessToken }) =>
       call(async () => {
-        await once.send(new GlobalSignOutCommand({ AccessToken: accessToken }));
+        await send<unknown>(once, 'GlobalSignOut', { AccessToken: accessToken });
       }),
 
     confirmDevice: ({ accessToken, deviceKey, deviceName, salt, passwordVerifier }) =>
       call(async () => {
-        const out = await once.send(
-          new ConfirmDeviceCommand({
-            AccessToken: accessToken,
-            DeviceKey: deviceKey,
-            DeviceName: deviceName,
-            DeviceSecretVerifierConfig: { Salt: salt, PasswordVerifier: passwordVerifier },
-          }),
-        );
+        const out = await send<ConfirmDeviceOutput>(once, 'ConfirmDevice', {
+          AccessToken: accessToken,
+          DeviceKey: deviceKey,
+          DeviceName: deviceName,
+          DeviceSecretVerifierConfig: { Salt: salt, PasswordVerifier: passwordVerifier },
+        });
         return { userConfirmationNecessary: out.UserConfirmationNecessary === true };
       }),
 
     updateDeviceStatus: ({ accessToken, deviceKey, remembered }) =>
       call(async () => {
-        await once.send(
-          new UpdateDeviceStatusCommand({
-            AccessToken: accessToken,
-            DeviceKey: deviceKey,
-            DeviceRememberedStatus: remembered ? 'remembered' : 'not_remembered',
-          }),
-        );
+        await send<unknown>(once, 'UpdateDeviceStatus', {
+          AccessToken: accessToken,
+          DeviceKey: deviceKey,
+          DeviceRememberedStatus: remembered ? 'remembered' : 'not_remembered',
+        });
       }),
 
     getUser: ({ accessToken }) =>
       call(async () => {
-        const out = await once.send(new GetUserCommand({ AccessToken: accessToken }));
+        const out = await send<GetUserOutput>(once, 'GetUser', { AccessToken: accessToken });
         const attributes: Record<string, string> = {};
         for (const { Name, Value } of out.UserAttributes ?? []) {
           if (Name !== undefined && Value !== undefined) attributes[Name] = Value;
