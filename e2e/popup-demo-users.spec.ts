@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { expect, expectStep, openOptions, outboxCode, resetPool } from './fixtures';
 import {
   captureScreen,
+  completePasswordReset,
   expectSignedIn,
   openDemoPopup,
   submitCode,
@@ -124,16 +125,7 @@ test('heidi (reset required) sets a new password and signs in with it', async ({
   await expectStep(popup, 'RESET_PASSWORD');
   await expect(popup.getByLabel('Code', { exact: true })).toBeVisible();
   await captureScreen(popup, 'reset-password-confirm');
-  await popup.getByLabel('Code', { exact: true }).fill(await outboxCode(pool, 'heidi'));
-  await popup.getByLabel('New password', { exact: true }).fill('N3wPassw0rd!');
-  await popup.getByLabel('Confirm new password', { exact: true }).fill('N3wPassw0rd!');
-  await popup.getByLabel('Confirm new password', { exact: true }).press('Enter');
-  const step = popup.locator('[data-step]').first();
-  await expect(step).toHaveAttribute('data-step', /^(SIGN_IN|DONE)$/);
-  if ((await step.getAttribute('data-step')) === 'SIGN_IN') {
-    await submitSignIn(popup, 'heidi', 'N3wPassw0rd!');
-  }
-  await expectSignedIn(popup, 'heidi');
+  await completePasswordReset(popup, 'heidi', await outboxCode(pool, 'heidi'), 'N3wPassw0rd!');
 });
 
 test('ivan (custom auth) answers the emailed challenge', async ({ context, extensionId, pool }) => {

@@ -4,10 +4,10 @@ import type { LocalPool } from '../local-pool/server';
 import { expect, expectStep, outboxCode, resetPool } from './fixtures';
 import {
   captureScreen,
+  completePasswordReset,
   expectSignedIn,
   openDemoPopup,
   submitCode,
-  submitSignIn,
   test,
 } from './popup-support';
 
@@ -79,15 +79,5 @@ test('forgot password: a code, a new password, then signed in with it', async ({
   await captureScreen(popup, 'reset-password-request');
   await popup.getByLabel('Username or email').press('Enter');
   await expect(popup.getByLabel('Code', { exact: true })).toBeVisible();
-  await popup.getByLabel('Code', { exact: true }).fill(await outboxCode(pool, 'alice'));
-  await popup.getByLabel('New password', { exact: true }).fill('Br4ndNewPass!');
-  await popup.getByLabel('Confirm new password', { exact: true }).fill('Br4ndNewPass!');
-  await popup.getByLabel('Confirm new password', { exact: true }).press('Enter');
-  const step = popup.locator('[data-step]').first();
-  await expect(step).toHaveAttribute('data-step', /^(SIGN_IN|DONE)$/);
-  if ((await step.getAttribute('data-step')) === 'SIGN_IN') {
-    await expect(popup.getByRole('status')).toHaveText(/password was changed/);
-    await submitSignIn(popup, 'alice', 'Br4ndNewPass!');
-  }
-  await expectSignedIn(popup, 'alice');
+  await completePasswordReset(popup, 'alice', await outboxCode(pool, 'alice'), 'Br4ndNewPass!');
 });

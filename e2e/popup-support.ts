@@ -141,6 +141,31 @@ export async function expectSignedIn(page: Page, username: string): Promise<void
   await expect(page.locator('[data-field="username"]')).toHaveText(username);
 }
 
+/**
+ * Finishes RESET_PASSWORD's confirm phase with the emailed code. Cognito's reset does not sign
+ * in, so the popup lands on SIGN_IN, unless the flow resumes a sign-in the reset interrupted:
+ * either way the person ends signed in with the new password.
+ */
+export async function completePasswordReset(
+  page: Page,
+  username: string,
+  code: string,
+  newPassword: string,
+): Promise<void> {
+  await page.getByLabel('Code', { exact: true }).fill(code);
+  await page.getByLabel('New password', { exact: true }).fill(newPassword);
+  const confirmation = page.getByLabel('Confirm new password', { exact: true });
+  await confirmation.fill(newPassword);
+  await confirmation.press('Enter');
+  const step = page.locator('[data-step]').first();
+  await expect(step).toHaveAttribute('data-step', /^(SIGN_IN|DONE)$/);
+  if ((await step.getAttribute('data-step')) === 'SIGN_IN') {
+    await expect(page.getByRole('status')).toHaveText(/password was changed/);
+    await submitSignIn(page, username, newPassword);
+  }
+  await expectSignedIn(page, username);
+}
+
 /** Writes a file the options page can be given (an Amplify configuration). */
 export function writeTempFile(dir: string, name: string, content: string): string {
   fs.mkdirSync(dir, { recursive: true });
