@@ -136,4 +136,11 @@ describe('Cognito JSON transport', () => {
     expect(error).toMatchObject({ name: 'UnknownError', $metadata: { httpStatusCode: 502 } });
     expect(toAuthError(error).message).toBe('Cognito is having trouble right now.');
   });
+
+  it('reports a cut-off success answer as MalformedResponse, without retrying it', async () => {
+    const { config, fetch } = transport([() => new Response('{"Session":"ab', { status: 200 })], 3);
+    const error = await callCognito(config, 'X', {}).catch((e: unknown) => e);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(toAuthError(error).code).toBe('MalformedResponse');
+  });
 });

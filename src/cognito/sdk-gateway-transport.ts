@@ -81,6 +81,12 @@ async function once(
     credentials: 'omit',
   });
   const text = await response.text();
+  if (response.ok) {
+    // A cut-off or non-JSON success throws SyntaxError: toAuthError calls it MalformedResponse
+    // (the request may have been applied), never a network error.
+    const parsed: unknown = text === '' ? {} : JSON.parse(text);
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  }
   let body: Record<string, unknown> = {};
   try {
     const parsed: unknown = text === '' ? {} : JSON.parse(text);
@@ -88,7 +94,6 @@ async function once(
   } catch {
     // A proxy's HTML error page: the status below still says what happened.
   }
-  if (response.ok) return body;
   const message = body.message ?? body.Message;
   throw new CognitoServiceError(
     errorName(body.__type, response.headers.get('x-amzn-errortype')),
