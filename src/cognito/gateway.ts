@@ -4,6 +4,7 @@
  * (e.g. to return an unknown challenge) without touching the SDK.
  */
 import type { CodeDeliveryDetails } from '../signin/steps';
+import type { ServerClock } from './server-clock';
 
 /** What identifies one app client of one user pool. */
 export interface CognitoClientConfig {
@@ -36,6 +37,8 @@ export type AuthStepResult =
 
 export interface CognitoGateway {
   readonly config: CognitoClientConfig;
+  /** Cognito's clock, measured from its answers (SRP TIMESTAMPs are written in its time). */
+  readonly serverClock?: ServerClock;
   /** SECRET_HASH is added from parameters.USERNAME when the client has a secret. */
   initiateAuth(input: {
     authFlow: string;

@@ -4,6 +4,7 @@
  * one effect that needs it.
  */
 import { toAuthError } from '../cognito/auth-error';
+import { serverNow } from '../cognito/server-clock';
 import type { AuthStepResult, AuthTokens } from '../cognito/gateway';
 import type { SrpEphemeral } from '../cognito/srp/srp';
 import type { Effect, FlowEvent, ReduceContext, ResultEvent } from './effects';
@@ -38,7 +39,9 @@ export async function runEffect(effect: Effect, deps: RunnerDeps): Promise<Resul
   }
 }
 
-async function perform(effect: Effect, deps: RunnerDeps): Promise<ResultEvent> {
+async function perform(effect: Effect, local: RunnerDeps): Promise<ResultEvent> {
+  // SRP TIMESTAMPs must be in Cognito's time, or a machine with a wrong clock cannot sign in.
+  const deps = { ...local, now: serverNow(local.gateway.serverClock, local.now) };
   const { gateway } = deps;
   switch (effect.type) {
     case 'initiateAuth':
