@@ -3,6 +3,7 @@ import type { PageClient } from '../platform/page-client';
 import type { AccountView } from '../platform/protocol';
 import { EMPTY_ACCOUNT_FORM, formFromAccount, type AccountForm } from './account-form';
 import { ErrorAlert } from './forms/error-alert';
+import { RowActions } from './forms/row-actions';
 import { AccountEditor } from './options/account-editor';
 import { AmplifyImport } from './options/amplify-import';
 import { AuthenticatorSection } from './options/authenticator-section';
@@ -143,42 +144,16 @@ function AccountRow(props: AccountRowProps) {
           {account.staySignedIn ? ' · stays signed in' : ''}
         </div>
       </div>
-      <div class="row-actions">
-        {props.confirming ? (
-          <>
-            <button
-              type="button"
-              class="danger-button"
-              disabled={props.busy}
-              onClick={props.onConfirmRemove}
-            >
-              Remove {account.displayName}
-            </button>
-            <button type="button" class="secondary" onClick={props.onCancelRemove}>
-              Keep
-            </button>
-          </>
-        ) : (
-          <>
-            <button
-              type="button"
-              class="secondary"
-              aria-label={`Edit ${account.displayName}`}
-              onClick={props.onEdit}
-            >
-              Edit
-            </button>
-            <button
-              type="button"
-              class="danger-button"
-              aria-label={`Remove ${account.displayName}…`}
-              onClick={props.onRemove}
-            >
-              Remove
-            </button>
-          </>
-        )}
-      </div>
+      <RowActions
+        name={account.displayName}
+        confirmLabel={`Remove ${account.displayName}`}
+        busy={props.busy}
+        confirming={props.confirming}
+        onEdit={props.onEdit}
+        onRemove={props.onRemove}
+        onCancelRemove={props.onCancelRemove}
+        onConfirmRemove={props.onConfirmRemove}
+      />
     </li>
   );
 }

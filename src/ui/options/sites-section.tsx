@@ -6,6 +6,7 @@ import type { SiteFormat } from '../../sites/allow-list';
 import { REFRESH_TOKEN_TRADE_OFF } from '../../sites/page-requests';
 import { originsToRequest } from '../../sites/permissions';
 import { ErrorAlert } from '../forms/error-alert';
+import { RowActions } from '../forms/row-actions';
 import { SelectField } from '../forms/select-field';
 import { TextField } from '../forms/text-field';
 import { selectSites } from '../features/popup-sites';
@@ -302,42 +303,16 @@ function SiteRow(props: SiteRowProps) {
           </span>
         </div>
       </div>
-      <div class="row-actions">
-        {props.confirming ? (
-          <>
-            <button
-              type="button"
-              class="danger-button"
-              disabled={props.busy}
-              onClick={props.onConfirmRemove}
-            >
-              Stop sharing with {site.origin}
-            </button>
-            <button type="button" class="secondary" onClick={props.onCancelRemove}>
-              Keep
-            </button>
-          </>
-        ) : (
-          <>
-            <button
-              type="button"
-              class="secondary"
-              aria-label={`Edit ${site.origin}`}
-              onClick={props.onEdit}
-            >
-              Edit
-            </button>
-            <button
-              type="button"
-              class="danger-button"
-              aria-label={`Remove ${site.origin}…`}
-              onClick={props.onRemove}
-            >
-              Remove
-            </button>
-          </>
-        )}
-      </div>
+      <RowActions
+        name={site.origin}
+        confirmLabel={`Stop sharing with ${site.origin}`}
+        busy={props.busy}
+        confirming={props.confirming}
+        onEdit={props.onEdit}
+        onRemove={props.onRemove}
+        onCancelRemove={props.onCancelRemove}
+        onConfirmRemove={props.onConfirmRemove}
+      />
     </li>
   );
 }
