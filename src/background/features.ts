@@ -6,7 +6,7 @@
  */
 import type {
   AuthenticatorState,
-  FeatureRequest,
+  CoreFeatureRequest as FeatureRequest,
   FeatureResponse,
   OtpEntryView,
   SiteView,

@@ -9,6 +9,7 @@ describe('startBackground', () => {
     // WXT's fake browser has no permissions events and no scripting API: session sharing's
     // listeners get inert stand-ins here (its own tests cover them with fakes).
     vi.spyOn(fakeBrowser.permissions.onRemoved, 'addListener').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => undefined);
   });
 
   it('registers its listeners synchronously and answers ping', async () => {

@@ -171,4 +171,27 @@ describe('handleOtpRequest', () => {
     expect(response).toMatchObject({ ok: false, error: { code: 'OTP_UNAVAILABLE' } });
     expect(JSON.stringify(response)).not.toContain(SECRET);
   });
+
+  it('fills without a click only where the person opted in', async () => {
+    const refused = deps();
+    expect(
+      await handleOtpRequest({ type: 'otp:getCode', auto: true }, goodSender, refused),
+    ).toMatchObject({ ok: false, error: { code: 'OTP_GESTURE_REQUIRED' } });
+    expect(refused.findEntryForOrigin).not.toHaveBeenCalled();
+    const optedIn = deps({ autoFillOrigins: new Set([ORIGIN]) });
+    expect(
+      await handleOtpRequest({ type: 'otp:getCode', auto: true }, goodSender, optedIn),
+    ).toMatchObject({ ok: true, code: await generateTotp(entry, NOW) });
+    // The opt-in never widens who may ask: a frame of an opted-in origin is still refused.
+    expect(
+      await handleOtpRequest(
+        { type: 'otp:getCode', auto: true },
+        { ...goodSender, frameId: 3 },
+        optedIn,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'OTP_REQUEST_REFUSED' } });
+    expect(
+      await handleOtpRequest({ type: 'otp:getCode', auto: false }, goodSender, optedIn),
+    ).toMatchObject({ ok: false, error: { code: 'OTP_BAD_REQUEST' } });
+  });
 });

@@ -27,6 +27,8 @@ export interface OtpHandlerDeps {
   extensionId: string;
   /** Exact origins the person allowed for autofill (`https://app.example.com`). */
   allowedOrigins: ReadonlySet<string>;
+  /** Allowed origins the person also opted in for filling without a click. */
+  autoFillOrigins?: ReadonlySet<string>;
   /** The entry bound to an origin; may throw an OtpError (a locked vault). */
   findEntryForOrigin: (origin: string) => Promise<TotpParameters | undefined>;
   now: () => number;
@@ -87,6 +89,13 @@ export async function handleOtpRequest(
   }
   const origin = trustedOrigin(sender, deps);
   if (origin === undefined) return refused();
+  if (request.auto === true && deps.autoFillOrigins?.has(origin) !== true) {
+    return reject(
+      'OTP_GESTURE_REQUIRED',
+      'This site is filled only when you click the button beside the code field.',
+      'Click the button, or allow filling without a click for this site in Cognito Pass.',
+    );
+  }
 
   let entry: TotpParameters | undefined;
   try {

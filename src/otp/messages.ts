@@ -7,8 +7,15 @@ import * as v from 'valibot';
 
 const codeSchema = v.pipe(v.string(), v.regex(/^[0-9]{6,8}$/));
 
-/** Content script → background, sent only after the person clicked the fill button. */
-export const OtpGetCodeRequestSchema = v.strictObject({ type: v.literal('otp:getCode') });
+/**
+ * Content script → background, sent after the person clicked the fill button; or, with `auto`,
+ * when a field appeared on an origin the person opted in for filling without a click (the
+ * background refuses `auto` everywhere else).
+ */
+export const OtpGetCodeRequestSchema = v.strictObject({
+  type: v.literal('otp:getCode'),
+  auto: v.optional(v.literal(true)),
+});
 export type OtpGetCodeRequest = v.InferOutput<typeof OtpGetCodeRequestSchema>;
 
 export const OtpErrorSchema = v.strictObject({

@@ -172,6 +172,17 @@ describe('entries', () => {
     expect(await errorCode(vault.exportUri('nope'))).toBe('VAULT_ENTRY_NOT_FOUND');
   });
 
+  it('binds an entry to a user and clears the binding with undefined', async () => {
+    const vault = createAuthenticatorVault(deps());
+    const a = await vault.add({ account: 'a', secret: BOB_SECRET });
+    await vault.update(a.id, { accountId: 'demo', username: 'bob' });
+    expect(await vault.findForUser('demo', 'BOB')).toMatchObject({ id: a.id });
+    const freed = await vault.update(a.id, { accountId: undefined, username: undefined });
+    expect(freed).not.toHaveProperty('accountId');
+    expect(freed).not.toHaveProperty('username');
+    expect(await vault.findForUser('demo', 'bob')).toBeUndefined();
+  });
+
   it('refuses invalid entries with the defect named, and writes nothing', async () => {
     const vault = createAuthenticatorVault(deps());
     expect(await errorCode(vault.add({ account: 'a', secret: 'JBSWY3DPEHPK3PX1' }))).toBe(

@@ -135,7 +135,11 @@ export interface AuthenticatorVault {
   list(): Promise<TotpEntry[]>;
   get(id: string): Promise<TotpEntry | undefined>;
   add(input: TotpEntryInput): Promise<TotpEntry>;
-  update(id: string, changes: Partial<TotpEntryInput>): Promise<TotpEntry>;
+  /** Merges the changes; an optional field given as `undefined` is cleared (unbinding a user). */
+  update(
+    id: string,
+    changes: { [K in keyof TotpEntryInput]?: TotpEntryInput[K] | undefined },
+  ): Promise<TotpEntry>;
   remove(id: string): Promise<void>;
   /** The entry answering Cognito's TOTP step for this user (usernames compare case-insensitively). */
   findForUser(accountId: string, username: string): Promise<TotpEntry | undefined>;
@@ -382,7 +386,7 @@ export function createAuthenticatorVault(deps: VaultDeps): AuthenticatorVault {
     update: (id, changes) =>
       mutate((entries) => {
         const current = findOrThrow(entries, id);
-        const next = buildEntry(id, { ...current, ...changes });
+        const next = buildEntry(id, { ...current, ...changes } as TotpEntryInput);
         return { entries: entries.map((e) => (e.id === id ? next : e)), result: next };
       }),
 

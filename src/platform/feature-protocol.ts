@@ -16,7 +16,15 @@ const short = (max: number) => v.pipe(v.string(), v.maxLength(max));
 export const OtpPageRequestSchema = v.variant('type', [
   /** Entries with their current codes (never the secrets). */
   v.strictObject({ type: v.literal('otp:list') }),
-  v.strictObject({ type: v.literal('otp:addUri'), uri: short(2048) }),
+  /** The URI's issuer and account unless given; bound to a Cognito Pass account + user if given. */
+  v.strictObject({
+    type: v.literal('otp:addUri'),
+    uri: short(2048),
+    issuer: v.optional(short(128)),
+    account: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(256))),
+    accountId: v.optional(id),
+    username: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(128))),
+  }),
   v.strictObject({
     type: v.literal('otp:addManual'),
     issuer: short(128),
@@ -44,8 +52,40 @@ export const OtpPageRequestSchema = v.variant('type', [
 ]);
 export type OtpPageRequest = v.InferOutput<typeof OtpPageRequestSchema>;
 
-export const FeatureRequestSchema = v.union([SitePageRequestSchema, OtpPageRequestSchema]);
+/**
+ * Entry bindings and autofill origins: answered by the autofill wiring
+ * (src/background/authenticator-autofill.ts) before the core handler sees a request.
+ */
+export const OtpAutofillRequestSchema = v.variant('type', [
+  /** Rename an entry, and bind it to (or, with `binding: null`, free it from) an account + user. */
+  v.strictObject({
+    type: v.literal('otp:updateEntry'),
+    id,
+    issuer: short(128),
+    account: v.pipe(v.string(), v.minLength(1), v.maxLength(256)),
+    binding: v.nullable(
+      v.strictObject({
+        accountId: id,
+        username: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
+      }),
+    ),
+  }),
+  /** Fill this entry's codes on one exact origin; the page obtained the host permission first. */
+  v.strictObject({ type: v.literal('otp:bindOrigin'), id, origin: short(512) }),
+  v.strictObject({ type: v.literal('otp:unbindOrigin'), origin: short(512) }),
+  /** Per origin: fill as soon as a code field appears, without a click (off by default). */
+  v.strictObject({ type: v.literal('otp:setAutoFill'), origin: short(512), enabled: v.boolean() }),
+]);
+export type OtpAutofillRequest = v.InferOutput<typeof OtpAutofillRequestSchema>;
+
+export const FeatureRequestSchema = v.union([
+  SitePageRequestSchema,
+  OtpPageRequestSchema,
+  OtpAutofillRequestSchema,
+]);
 export type FeatureRequest = v.InferOutput<typeof FeatureRequestSchema>;
+/** What the core handler (src/background/features.ts) answers. */
+export type CoreFeatureRequest = Exclude<FeatureRequest, OtpAutofillRequest>;
 
 export interface OtpEntryView {
   id: string;
@@ -59,11 +99,23 @@ export interface OtpEntryView {
   username?: string;
 }
 
+/** One origin allowed for one-time-code autofill. */
+export interface AutofillSiteView {
+  origin: string;
+  entryId: string;
+  /** Filled without a click. */
+  autoFill: boolean;
+  /** The browser still grants the host permission (the script runs only then). */
+  granted: boolean;
+}
+
 export interface AuthenticatorState {
   status: 'empty' | 'locked' | 'unlocked';
   entries: OtpEntryView[];
   /** Account ids whose TOTP step is answered automatically. */
   autoAnswer: string[];
+  /** Origins allowed for autofill (added by the background's autofill wiring). */
+  autofillSites?: AutofillSiteView[];
 }
 
 /** Every feature request is answered with the state of its section, or an error. */

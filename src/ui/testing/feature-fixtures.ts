@@ -110,6 +110,38 @@ export function featureBackground(
       case 'otp:setPassphrase':
       case 'otp:removePassphrase':
         return otp();
+      case 'otp:updateEntry':
+        authenticator = {
+          ...authenticator,
+          entries: authenticator.entries.map((e) =>
+            e.id === request.id
+              ? {
+                  ...entry(e.id, { issuer: request.issuer, account: request.account }),
+                  ...(request.binding ?? {}),
+                }
+              : e,
+          ),
+        };
+        return otp();
+      case 'otp:bindOrigin':
+      case 'otp:unbindOrigin':
+      case 'otp:setAutoFill': {
+        const others = (authenticator.autofillSites ?? []).filter(
+          (s) => s.origin !== request.origin,
+        );
+        const previous = authenticator.autofillSites?.find((s) => s.origin === request.origin);
+        const next =
+          request.type === 'otp:bindOrigin'
+            ? [
+                ...others,
+                { origin: request.origin, entryId: request.id, autoFill: false, granted: true },
+              ]
+            : request.type === 'otp:setAutoFill' && previous
+              ? [...others, { ...previous, autoFill: request.enabled }]
+              : others;
+        authenticator = { ...authenticator, autofillSites: next };
+        return otp();
+      }
     }
   };
 }
