@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
+import type { ComponentProps } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import type { PageClient } from '../platform/page-client';
-import { AuthenticatorPanel } from './features/authenticator-panel';
-import { PopupSites } from './features/popup-sites';
+import type { AuthenticatorPanel } from './features/authenticator-panel';
+import type { PopupSites } from './features/popup-sites';
 import { ErrorAlert } from './forms/error-alert';
 import { StepView } from './steps/step-view';
 import { usePageState } from './use-page-state';
@@ -60,7 +61,7 @@ export function PopupApp({ client, now, copy }: PopupAppProps) {
     return (
       <main class="popup" data-step="AUTHENTICATOR">
         {header}
-        <AuthenticatorPanel client={client} {...(copy ? { copy } : {})} />
+        <LazyAuthenticatorPanel client={client} {...(copy ? { copy } : {})} />
       </main>
     );
   }
@@ -93,10 +94,43 @@ export function PopupApp({ client, now, copy }: PopupAppProps) {
         />
       )}
       {account !== undefined && flow?.step.name === 'DONE' && (
-        <PopupSites client={client} accountId={account.id} />
+        <LazyPopupSites client={client} accountId={account.id} />
       )}
     </main>
   );
+}
+
+/**
+ * The authenticator and sites panels load on first use (issue 8: popup JS ≤ 20 KB gz): the sign-in
+ * screen paints without them, and the background keeps the data, so nothing is lost meanwhile.
+ */
+function useLoaded<T>(load: () => Promise<T>): T | undefined {
+  const [loaded, setLoaded] = useState<T>();
+  useEffect(() => {
+    let live = true;
+    load()
+      .then((module) => {
+        if (live) setLoaded(() => module);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [load]);
+  return loaded;
+}
+
+const loadAuthenticatorPanel = () => import('./features/authenticator-panel');
+const loadPopupSites = () => import('./features/popup-sites');
+
+function LazyAuthenticatorPanel(props: ComponentProps<typeof AuthenticatorPanel>) {
+  const Panel = useLoaded(loadAuthenticatorPanel)?.AuthenticatorPanel;
+  return Panel ? <Panel {...props} /> : null;
+}
+
+function LazyPopupSites(props: ComponentProps<typeof PopupSites>) {
+  const Sites = useLoaded(loadPopupSites)?.PopupSites;
+  return Sites ? <Sites {...props} /> : null;
 }
 
 function FirstRun({ onOpenOptions }: { onOpenOptions: () => void }) {
