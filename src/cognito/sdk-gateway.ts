@@ -11,6 +11,8 @@ import { AuthError, toAuthError } from './auth-error';
 import type { AuthStepResult, AuthTokens, CognitoClientConfig, CognitoGateway } from './gateway';
 import { secretHash } from './secret-hash';
 import { callCognito, type TransportConfig } from './sdk-gateway-transport';
+import { createServerClock, fetchObservingClock } from './server-clock';
+import { DEFAULT_REQUEST_TIMEOUT_MS, fetchWithTimeout } from './timeout';
 import type {
   AssociateSoftwareTokenOutput,
   AuthenticationResultType,
@@ -33,10 +35,29 @@ const RETRYING_ATTEMPTS = 3;
 const send = <Output>(transport: TransportConfig, operation: string, input: object) =>
   callCognito<Output>(transport, operation, input);
 
-export function createSdkGateway(config: CognitoClientConfig): CognitoGateway {
+export interface GatewayOptions {
+  /** Per request, until the answer's headers arrive (default 8 s). */
+  requestTimeoutMs?: number;
+  fetch?: typeof fetch;
+  /** The clock the sign-in runner uses (Cognito's clock offset is measured against it). */
+  now?: () => number;
+}
+
+export function createSdkGateway(
+  config: CognitoClientConfig,
+  options: GatewayOptions = {},
+): CognitoGateway {
+  const serverClock = createServerClock();
   const base = {
     region: config.region,
     ...(config.endpoint !== undefined && { endpoint: config.endpoint }),
+    // Every request has a deadline (a stalled Cognito becomes RequestTimeout, never retried) and
+    // tells the server clock Cognito's Date.
+    fetch: fetchObservingClock(
+      fetchWithTimeout(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, options.fetch),
+      serverClock,
+      options.now ?? Date.now,
+    ),
   };
   const retrying: TransportConfig = { ...base, maxAttempts: RETRYING_ATTEMPTS };
   const once: TransportConfig = { ...base, maxAttempts: 1 };
@@ -61,15 +82,21 @@ export function createSdkGateway(config: CognitoClientConfig): CognitoGateway {
 
   return {
     config,
+    serverClock,
 
     initiateAuth: ({ authFlow, parameters, session }) =>
       call(async () => {
-        const out = await send<InitiateAuthOutput>(retrying, 'InitiateAuth', {
-          ClientId: clientId,
-          AuthFlow: authFlow,
-          AuthParameters: { ...parameters, ...(await hashFor(parameters.USERNAME)) },
-          ...(session !== undefined && { Session: session }),
-        });
+        // With a Session (auto sign-in after ConfirmSignUp) it spends a single-use Session.
+        const out = await send<InitiateAuthOutput>(
+          session === undefined ? retrying : once,
+          'InitiateAuth',
+          {
+            ClientId: clientId,
+            AuthFlow: authFlow,
+            AuthParameters: { ...parameters, ...(await hashFor(parameters.USERNAME)) },
+            ...(session !== undefined && { Session: session }),
+          },
+        );
         return toStepResult(out);
       }),
 
@@ -249,7 +276,7 @@ function malformed(operation: string): AuthError {
   return new AuthError(
     'MalformedResponse',
     `Cognito answered ${operation} with an incomplete response.`,
-    'Try again; if it keeps failing, check the endpoint in the account settings.',
+    'Try again (if you had sent a code, it may have been used: if the next try says the sign-in expired, start again). If it keeps failing, check the endpoint in the account settings.',
   );
 }
 
