@@ -52,6 +52,21 @@ export const StepAnswerSchema = v.variant('kind', [
   v.strictObject({ kind: v.literal('resetRequest'), username: nonEmpty(128) }),
   v.strictObject({ kind: v.literal('resetConfirm'), code, newPassword: nonEmpty() }),
   v.strictObject({ kind: v.literal('confirmSignUp'), code }),
+  /** WEB_AUTHN: the assertion's JSON, answered as CREDENTIAL. */
+  v.strictObject({ kind: v.literal('webAuthnCredential'), credential: nonEmpty(16384) }),
+  /** The passkey ceremony failed or was cancelled in the page: fall back to another factor. */
+  v.strictObject({
+    kind: v.literal('webAuthnFailed'),
+    code: v.picklist([
+      'PasskeyCancelled',
+      'PasskeyWrongPlace',
+      'PasskeyAlreadyRegistered',
+      'PasskeyUnavailable',
+      'PasskeyFailed',
+    ]),
+    message: text(512),
+    recovery: text(512),
+  }),
 ]);
 export type StepAnswer = v.InferOutput<typeof StepAnswerSchema>;
 

@@ -59,7 +59,9 @@ export function answerToResponses(
         : respond('SELECT_CHALLENGE', { ANSWER: 'PASSWORD', PASSWORD: answer.password });
     case 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION':
       return answer.kind === 'selectFirstFactor' &&
-        (answer.factor === 'EMAIL_OTP' || answer.factor === 'SMS_OTP') &&
+        (answer.factor === 'EMAIL_OTP' ||
+          answer.factor === 'SMS_OTP' ||
+          answer.factor === 'WEB_AUTHN') &&
         step.availableChallenges.includes(answer.factor)
         ? respond('SELECT_CHALLENGE', { ANSWER: answer.factor })
         : undefined;
@@ -81,6 +83,10 @@ export function answerToResponses(
         ...Object.fromEntries(attributes.map(([name, value]) => [`userAttributes.${name}`, value])),
       });
     }
+    case 'CONFIRM_SIGN_IN_WITH_WEB_AUTHN':
+      return answer.kind === 'webAuthnCredential'
+        ? respond('WEB_AUTHN', { CREDENTIAL: answer.credential })
+        : undefined;
     case 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE':
       return answer.kind === 'customChallenge'
         ? respond('CUSTOM_CHALLENGE', { ANSWER: answer.answer })

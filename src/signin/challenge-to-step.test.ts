@@ -141,7 +141,21 @@ const table: [
       kind: 'step',
       step: {
         name: 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION',
-        availableChallenges: ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP'],
+        availableChallenges: ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'],
+      },
+    },
+  ],
+  [
+    'WEB_AUTHN carries the request options to the page',
+    {
+      challengeName: 'WEB_AUTHN',
+      parameters: { CREDENTIAL_REQUEST_OPTIONS: '{"challenge":"abc"}' },
+    },
+    {
+      kind: 'step',
+      step: {
+        name: 'CONFIRM_SIGN_IN_WITH_WEB_AUTHN',
+        credentialRequestOptions: '{"challenge":"abc"}',
       },
     },
   ],

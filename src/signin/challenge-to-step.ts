@@ -40,14 +40,16 @@ export const COGNITO_NAME_BY_MFA: Record<MfaType, string> = {
 };
 
 /**
- * WEB_AUTHN is left out: a passkey ceremony needs `navigator.credentials` in a window on the
- * relying party's origin, which neither the service worker nor the popup is.
+ * WEB_AUTHN is offered too: the popup runs the passkey ceremony (an extension page has
+ * `navigator.credentials`; which relying parties it can serve is in docs/passkeys.md) and falls
+ * back to this selection when it cannot.
  */
 const SUPPORTED_FIRST_FACTORS: readonly FirstFactor[] = [
   'PASSWORD',
   'PASSWORD_SRP',
   'EMAIL_OTP',
   'SMS_OTP',
+  'WEB_AUTHN',
 ];
 
 export function challengeToStep(challenge: ChallengeInput): ChallengeMapping {
@@ -84,6 +86,13 @@ export function challengeToStep(challenge: ChallengeInput): ChallengeMapping {
     case 'PASSWORD':
     case 'PASSWORD_SRP':
       return step({ name: 'CONFIRM_SIGN_IN_WITH_PASSWORD' });
+    case 'WEB_AUTHN': {
+      const options = parameters.CREDENTIAL_REQUEST_OPTIONS;
+      if (options === undefined || options === '') {
+        return { kind: 'error', error: localErrors.unsupportedChallenge(challengeName) };
+      }
+      return step({ name: 'CONFIRM_SIGN_IN_WITH_WEB_AUTHN', credentialRequestOptions: options });
+    }
     case 'NEW_PASSWORD_REQUIRED':
       return step({
         name: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED',

@@ -75,6 +75,10 @@ const steps: Record<string, { step: SignInStep; challenge?: string }> = {
   RESET_PASSWORD_REQUEST: { step: { name: 'RESET_PASSWORD', phase: 'REQUEST' } },
   RESET_PASSWORD_CONFIRM: { step: { name: 'RESET_PASSWORD', phase: 'CONFIRM' } },
   CONFIRM_SIGN_UP: { step: { name: 'CONFIRM_SIGN_UP' } },
+  CONFIRM_SIGN_IN_WITH_WEB_AUTHN: {
+    step: { name: 'CONFIRM_SIGN_IN_WITH_WEB_AUTHN', credentialRequestOptions: '{}' },
+    challenge: 'WEB_AUTHN',
+  },
   DONE: { step: { name: 'DONE', user, accessTokenExpiresAt: NOW + 3_600_000 } },
 };
 
@@ -102,6 +106,13 @@ const answers: Record<StepAnswer['kind'], StepAnswer> = {
   resetRequest: { kind: 'resetRequest', username: 'alice' },
   resetConfirm: { kind: 'resetConfirm', code: '123456', newPassword: 'N3wPassw0rd!' },
   confirmSignUp: { kind: 'confirmSignUp', code: '123456' },
+  webAuthnCredential: { kind: 'webAuthnCredential', credential: '{"id":"x"}' },
+  webAuthnFailed: {
+    kind: 'webAuthnFailed',
+    code: 'PasskeyCancelled',
+    message: 'The passkey request was cancelled or timed out.',
+    recovery: 'Choose another way to sign in.',
+  },
 };
 
 /** The one answer kind each step accepts, and what it leads to ("effect" or "→ STEP"). */
@@ -122,7 +133,13 @@ const accepted: Record<string, [StepAnswer['kind'], string] | undefined> = {
   RESET_PASSWORD_REQUEST: ['resetRequest', 'forgotPassword'],
   RESET_PASSWORD_CONFIRM: ['resetConfirm', 'confirmForgotPassword'],
   CONFIRM_SIGN_UP: ['confirmSignUp', 'confirmSignUp'],
+  CONFIRM_SIGN_IN_WITH_WEB_AUTHN: ['webAuthnCredential', 'respond'],
   DONE: undefined,
+};
+
+/** The passkey step's second answer: a failed ceremony restarts USER_AUTH (first-factor fallback). */
+const alsoAccepted: Record<string, [StepAnswer['kind'], string] | undefined> = {
+  CONFIRM_SIGN_IN_WITH_WEB_AUTHN: ['webAuthnFailed', 'SIGN_IN|initiateAuth|PasskeyCancelled'],
 };
 
 function outcome(t: Transition): string {
@@ -141,7 +158,10 @@ describe('reduce: every step × every answer kind', () => {
     const before = stateFor(key);
     const t = reduce(before, { type: 'answer', answer: answers[kind] }, context);
     const accept = accepted[key];
-    if (accept && accept[0] === kind) {
+    const second = alsoAccepted[key];
+    if (second && second[0] === kind) {
+      expect(outcome(t)).toBe(second[1]);
+    } else if (accept && accept[0] === kind) {
       expect(outcome(t)).toBe(`${nameOf(key)}|${accept[1]}|`);
     } else {
       // Wrong input: same step, same data, no Cognito call, a clear error.

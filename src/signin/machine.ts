@@ -178,6 +178,10 @@ function answer(state: FlowState, given: StepAnswer, context: ReduceContext): Tr
   const pending = state.pending;
   if (!pending) return wrongInput(state);
 
+  if (step.name === 'CONFIRM_SIGN_IN_WITH_WEB_AUTHN' && given.kind === 'webAuthnFailed') {
+    return passkeyFallback(state, given);
+  }
+
   // Local choices first: they change the step without spending the Session.
   if (
     step.name === 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION' &&
@@ -262,7 +266,12 @@ function reduceResult(state: FlowState, event: ResultEvent, context: ReduceConte
       };
       switch (mapping.kind) {
         case 'step':
-          return stay({ ...withoutMessages(state), step: mapping.step, pending });
+          return stay({
+            ...withoutMessages(state),
+            ...keptPasskeyError(state, mapping.step),
+            step: mapping.step,
+            pending,
+          });
         case 'associateTotp':
           return {
             state: { ...withoutMessages(state), pending },
@@ -416,6 +425,41 @@ function failed(state: FlowState, event: Extract<ResultEvent, { type: 'failed' }
     return stay({ ...signIn(username), error });
   }
   return stay({ ...withoutMessages(state), error });
+}
+
+/**
+ * The passkey ceremony failed in the page. The WEB_AUTHN Session cannot be turned into another
+ * factor, so USER_AUTH starts again without a preference: Cognito answers with the first-factor
+ * selection, and the reason stays on screen until the person picks something.
+ */
+function passkeyFallback(
+  state: FlowState,
+  failure: Extract<StepAnswer, { kind: 'webAuthnFailed' }>,
+): Transition {
+  const username = state.username ?? state.pending?.username;
+  const error = { code: failure.code, message: failure.message, recovery: failure.recovery };
+  if (username === undefined) return stay({ ...signIn(undefined), error });
+  return {
+    state: { ...signIn(username), authFlow: 'USER_AUTH', error },
+    effects: [{ type: 'initiateAuth', authFlow: 'USER_AUTH', username }],
+  };
+}
+
+const PASSKEY_FALLBACK_CODES = new Set([
+  'PasskeyCancelled',
+  'PasskeyWrongPlace',
+  'PasskeyAlreadyRegistered',
+  'PasskeyUnavailable',
+  'PasskeyFailed',
+]);
+
+function keptPasskeyError(state: FlowState, next: SignInStep): Pick<FlowState, 'error'> {
+  const error = state.error;
+  return error !== undefined &&
+    next.name === 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION' &&
+    PASSKEY_FALLBACK_CODES.has(error.code)
+    ? { error }
+    : {};
 }
 
 function sessionIsGone(error: AuthErrorView): boolean {

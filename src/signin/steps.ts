@@ -36,6 +36,11 @@ export type SignInStep =
   | { name: 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE'; codeDeliveryDetails: CodeDeliveryDetails }
   | { name: 'CONFIRM_SIGN_IN_WITH_PASSWORD' }
   | { name: 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION'; availableChallenges: FirstFactor[] }
+  | {
+      name: 'CONFIRM_SIGN_IN_WITH_WEB_AUTHN';
+      /** Cognito's CREDENTIAL_REQUEST_OPTIONS (JSON): the page runs the passkey ceremony. */
+      credentialRequestOptions: string;
+    }
   | { name: 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION'; allowedMFATypes: MfaType[] }
   | { name: 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION'; allowedMFATypes: MfaType[] }
   | { name: 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP'; totpSetupDetails: TotpSetupDetails }
