@@ -41,6 +41,8 @@ export interface BackgroundDeps {
   authenticator?: Authenticator;
   /** Told whenever an account's tokens were stored, refreshed or cleared (session sharing pushes them). */
   onTokensChanged?: (accountId: string) => void;
+  /** True while a shared site holds the account's refresh token: the refresher then stands by. */
+  refreshHandedOver?: (accountId: string) => Promise<boolean>;
   /** Defaults to the SDK gateway; tests wrap it (e.g. to return an unknown challenge). */
   gatewayFor?: (config: CognitoClientConfig) => CognitoGateway;
   ephemeral?: () => SrpEphemeral;
@@ -116,6 +118,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     alarms: deps.alarms,
     now: deps.now,
     logger: deps.logger,
+    ...(deps.refreshHandedOver !== undefined && { handedOver: deps.refreshHandedOver }),
     onChange: async (accountId) => {
       deps.onTokensChanged?.(accountId);
       deps.broadcast(await popupState());

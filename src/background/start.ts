@@ -48,6 +48,9 @@ export function startBackground(): Background {
         logger.warn('could not update the shared sites', error);
       });
     },
+    // A site set to hold the refresh token refreshes on its own (see src/sites, siteOwnsRefresh).
+    refreshHandedOver: (accountId) =>
+      late.sites?.siteOwnsRefresh(accountId) ?? Promise.resolve(false),
     alarms: browserAlarms(),
     now: Date.now,
     newId: () => crypto.randomUUID(),

@@ -20,7 +20,9 @@ export type RefreshOutcome =
   | { kind: 'refreshed'; tokens: SessionTokens }
   | { kind: 'signedOut'; code: string }
   | { kind: 'failed'; code: string }
-  | { kind: 'noRefreshToken' };
+  | { kind: 'noRefreshToken' }
+  /** A site holds this account's refresh token (its own choice): the site refreshes, not us. */
+  | { kind: 'handedOver' };
 
 export interface RefresherDeps {
   vault: TokenVault;
@@ -31,11 +33,18 @@ export interface RefresherDeps {
   /** Told when tokens changed on their own (refreshed or cleared). */
   onChange: (accountId: string, outcome: RefreshOutcome) => void | Promise<void>;
   logger: Logger;
+  /**
+   * True while a shared site holds the account's refresh token: with refresh-token rotation two
+   * refreshers would sign each other out, so the extension then leaves refreshing to the site.
+   */
+  handedOver?: (accountId: string) => Promise<boolean>;
 }
 
 const ALARM_PREFIX = 'refresh:';
 const MAX_LEAD_MS = 5 * 60 * 1000;
 const RETRY_AFTER_MS = 60 * 1000;
+/** While handed over, look again this often: the person may take the refresh token back. */
+const HANDED_OVER_RECHECK_MS = 5 * 60 * 1000;
 
 export const refreshAlarmName = (accountId: string) => `${ALARM_PREFIX}${accountId}`;
 
@@ -87,6 +96,10 @@ export function createRefresher(deps: RefresherDeps): Refresher {
     const account = await deps.account(accountId);
     const refreshToken = await deps.vault.refreshToken(accountId);
     if (!account || refreshToken === undefined) return { kind: 'noRefreshToken' };
+    if ((await deps.handedOver?.(accountId)) === true) {
+      await deps.alarms.create(refreshAlarmName(accountId), deps.now() + HANDED_OVER_RECHECK_MS);
+      return { kind: 'handedOver' };
+    }
     try {
       const fresh = await callCognito(account, refreshToken);
       // Without rotation Cognito returns no refresh token: the old one stays valid.

@@ -1,11 +1,12 @@
 /**
  * The vault seen by session sharing (src/sites): one account's current tokens with the facts a
- * site's library needs (iat claims, when we received them). The refresh token is left out on
- * purpose: the extension is the single refresher (DESIGN.md, "Sites").
+ * site's library needs (iat claims, when we received them). The refresh token is left out unless
+ * the caller asks for it, which src/sites does only for a site set to hold it: by default the
+ * extension is the single refresher (DESIGN.md, "Sites").
  */
 import { decodeJwt } from 'jose';
 import type { AuthFlow } from '../platform/protocol';
-import type { AccountSession, SessionSource } from '../sites/session-source';
+import type { AccountSession, SessionRequest, SessionSource } from '../sites/session-source';
 import type { Account } from './accounts';
 import type { TokenVault } from './token-vault';
 
@@ -16,7 +17,10 @@ export function createSessionSource(deps: {
   signIn: (accountId: string) => Promise<{ username?: string; authFlow?: AuthFlow } | undefined>;
 }): SessionSource {
   return {
-    async getAccountSession(accountId): Promise<AccountSession | undefined> {
+    async getAccountSession(
+      accountId: string,
+      request?: SessionRequest,
+    ): Promise<AccountSession | undefined> {
       const account = await deps.account(accountId);
       if (!account) return undefined;
       const tokens = await deps.vault.load(accountId);
@@ -26,6 +30,10 @@ export function createSessionSource(deps: {
         return typeof value === 'number' ? value : Math.floor(tokens.receivedAt / 1000);
       };
       const signIn = await deps.signIn(accountId);
+      const refreshToken =
+        request?.includeRefreshToken === true
+          ? await deps.vault.refreshToken(accountId)
+          : undefined;
       return {
         clientId: account.clientId,
         tokens: {
@@ -35,6 +43,7 @@ export function createSessionSource(deps: {
           idTokenIat: iat(tokens.idToken),
           accessTokenIat: iat(tokens.accessToken),
           receivedAt: tokens.receivedAt,
+          ...(refreshToken !== undefined && { refreshToken }),
           signInDetails: {
             loginId: signIn?.username ?? tokens.user.username,
             ...(signIn?.authFlow !== undefined && { authFlowType: signIn.authFlow }),

@@ -143,6 +143,32 @@ describe('handleBridgeRequest', () => {
     expect(text).not.toContain(alice.accessToken);
   });
 
+  it('hands the refresh token only to a site that was set to hold it', async () => {
+    const deps = await setup();
+    const withRefresh = makeTokens({
+      issuedAt: Math.floor(now / 1000),
+      receivedAt: now,
+      refreshToken: 'REFRESH-TOKEN-OF-ALICE',
+    });
+    deps.sessions.accounts.set('demo', { clientId: TEST_CLIENT_ID, tokens: withRefresh });
+    const refreshKey = `CognitoIdentityServiceProvider.${TEST_CLIENT_ID}.alice.refreshToken`;
+
+    const plain = (await handleBridgeRequest(request, goodSender, deps)) as BridgeApply;
+    expect(JSON.stringify(plain)).not.toContain('REFRESH-TOKEN-OF-ALICE');
+    expect(deps.sessions.requests.at(-1)).toEqual({
+      accountId: 'demo',
+      includeRefreshToken: false,
+    });
+
+    await deps.allowList.put({ origin: SITE, accountId: 'demo', shareRefreshToken: true });
+    const holder = (await handleBridgeRequest(request, goodSender, deps)) as BridgeApply;
+    expect(holder.writes).toContainEqual({
+      area: 'localStorage',
+      key: refreshKey,
+      value: 'REFRESH-TOKEN-OF-ALICE',
+    });
+  });
+
   it('installs the header rule for the asking tab of a header-format site', async () => {
     const deps = await setup();
     await deps.allowList.put({
@@ -234,6 +260,28 @@ describe('pushSessionToTabs', () => {
     expect((await pushSessionToTabs('demo', deps)).delivered).toEqual([]);
     expect(deps.tabs.sent).toEqual([]);
     expect(await deps.documents.get(1)).toBeUndefined();
+  });
+
+  it('pushes the refresh token to the site that holds it and to no other site of the account', async () => {
+    const deps = await setup();
+    deps.sessions.accounts.set('demo', {
+      clientId: TEST_CLIENT_ID,
+      tokens: makeTokens({
+        issuedAt: Math.floor(now / 1000),
+        receivedAt: now,
+        refreshToken: 'REFRESH-TOKEN-OF-ALICE',
+      }),
+    });
+    await deps.allowList.put({ origin: OTHER_SITE, accountId: 'demo', shareRefreshToken: true });
+    deps.permissions.granted.add(`${OTHER_SITE}/*`);
+    await openBridgeTab(deps, 1, `${SITE}/a`);
+    await openBridgeTab(deps, 2, `${OTHER_SITE}/`);
+    deps.tabs.sent.length = 0;
+    expect((await pushSessionToTabs('demo', deps)).delivered.sort()).toEqual([1, 2]);
+    const toTab = (tabId: number) =>
+      JSON.stringify(deps.tabs.sent.filter((sent) => sent.tabId === tabId));
+    expect(toTab(1)).not.toContain('REFRESH-TOKEN-OF-ALICE');
+    expect(toTab(2)).toContain('REFRESH-TOKEN-OF-ALICE');
   });
 
   it('pushes nothing for an unknown account or one without sites', async () => {

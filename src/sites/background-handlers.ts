@@ -10,7 +10,7 @@ import type { DocumentRegistry } from './document-registry';
 import { syncHeaderRule, type SessionRulesPort } from './formats/authorization-header';
 import { originMatchPattern, originOfUrl } from './origin';
 import { pageChangesFor } from './site-changes';
-import type { AccountSession, SessionSource } from './session-source';
+import { sessionRequestFor, type AccountSession, type SessionSource } from './session-source';
 
 /** What a message sender looks like (a subset of `runtime.MessageSender`). */
 export interface BridgeSender {
@@ -90,7 +90,7 @@ export async function handleBridgeRequest(
   const site = await deps.allowList.get(origin);
   if (!site) return REJECTED;
   if (!(await isGranted(deps.permissions, origin))) return REJECTED;
-  const session = await deps.sessions.getAccountSession(site.accountId);
+  const session = await deps.sessions.getAccountSession(site.accountId, sessionRequestFor(site));
   if (!session) return REJECTED;
 
   // Not awaited: the reply races the page's own scripts (it must land before they read
@@ -116,13 +116,14 @@ export interface PushResult {
  */
 export async function pushSessionToTabs(accountId: string, deps: SitesDeps): Promise<PushResult> {
   const delivered: number[] = [];
-  const session = await deps.sessions.getAccountSession(accountId);
-  if (!session) return { delivered };
   const sites = await deps.allowList.forAccount(accountId);
   if (sites.length === 0) return { delivered };
   const tabs = await deps.tabs.query({});
   for (const site of sites) {
     if (!(await isGranted(deps.permissions, site.origin))) continue;
+    // Per site: only a site that holds the refresh token is sent it.
+    const session = await deps.sessions.getAccountSession(accountId, sessionRequestFor(site));
+    if (!session) return { delivered };
     const tabIds = tabs
       .filter((tab) => tab.id !== undefined && originOfUrl(tab.url) === site.origin)
       .map((tab) => tab.id as number);

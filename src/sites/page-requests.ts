@@ -43,5 +43,7 @@ export interface SitesState {
 }
 
 export const REFRESH_TOKEN_TRADE_OFF =
-  'The site gets the refresh token and refreshes on its own. Cognito Pass then stops refreshing ' +
-  'this account: with refresh-token rotation, two refreshers would sign each other out.';
+  'The site gets the refresh token and refreshes the session on its own; Cognito Pass stops ' +
+  'refreshing this account while a site holds it. Why: when the app client rotates refresh ' +
+  'tokens, every refresh retires the previous token, so two refreshers would sign each other ' +
+  'out. Taking the token back later may need a new sign-in here.';

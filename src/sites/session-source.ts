@@ -33,7 +33,23 @@ export interface AccountSession {
   tokens: SiteTokens | undefined;
 }
 
+export interface SessionRequest {
+  /**
+   * Only for a site whose person ticked "share the refresh token": the token leaves the vault
+   * for nobody else (least privilege: the other formats and sites never see it).
+   */
+  includeRefreshToken?: boolean;
+}
+
 export interface SessionSource {
   /** Undefined when no such account exists. */
-  getAccountSession(accountId: string): Promise<AccountSession | undefined>;
+  getAccountSession(
+    accountId: string,
+    request?: SessionRequest,
+  ): Promise<AccountSession | undefined>;
+}
+
+/** What a site's session request must say, from its settings. */
+export function sessionRequestFor(site: { shareRefreshToken: boolean }): SessionRequest {
+  return { includeRefreshToken: site.shareRefreshToken };
 }

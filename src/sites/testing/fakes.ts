@@ -4,14 +4,24 @@ import { createAllowList, defineSitesItem } from '../allow-list';
 import type { PermissionsPort, SitesDeps, TabsPort } from '../background-handlers';
 import { createDocumentRegistry, defineDocumentsItem } from '../document-registry';
 import type { HeaderRule, SessionRulesPort } from '../formats/authorization-header';
-import type { AccountSession, SessionSource } from '../session-source';
+import type { AccountSession, SessionRequest, SessionSource } from '../session-source';
 
 export const EXTENSION_ID = 'test-extension-id';
 
+/** Like the vault-backed source: the refresh token only when asked for. */
 export class FakeSessions implements SessionSource {
   readonly accounts = new Map<string, AccountSession>();
-  getAccountSession(accountId: string): Promise<AccountSession | undefined> {
-    return Promise.resolve(this.accounts.get(accountId));
+  readonly requests: Array<{ accountId: string; includeRefreshToken: boolean }> = [];
+  getAccountSession(
+    accountId: string,
+    request?: SessionRequest,
+  ): Promise<AccountSession | undefined> {
+    const includeRefreshToken = request?.includeRefreshToken === true;
+    this.requests.push({ accountId, includeRefreshToken });
+    const session = this.accounts.get(accountId);
+    if (!session?.tokens || includeRefreshToken) return Promise.resolve(session);
+    const { refreshToken: _withheld, ...tokens } = session.tokens;
+    return Promise.resolve({ ...session, tokens });
   }
 }
 

@@ -72,7 +72,8 @@ export function PopupSites({ client, accountId }: { client: PageClient; accountI
             <li key={site.origin} class="site-row" data-origin={site.origin}>
               <span class="site-origin">{site.origin}</span>
               <span class="site-meta">
-                {SITE_FORMAT_LABELS[site.format]} ·{' '}
+                {SITE_FORMAT_LABELS[site.format]}
+                {site.shareRefreshToken ? ' · refreshes on its own' : ''} ·{' '}
                 <span class={site.granted ? 'state-ok' : 'state-off'}>
                   {site.granted ? 'access granted' : 'access revoked'}
                 </span>
