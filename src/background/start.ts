@@ -17,9 +17,11 @@ import { isGranted } from '../sites/background-handlers';
 import { wireSites, type SitesBrowser, type SitesService } from '../sites/wire';
 import { createFeatureListener } from '../platform/feature-router';
 import { createAutoAnswerStore } from './auto-answer-store';
+import { wireOtpAutofill, type OtpAutofillBrowser } from './authenticator-autofill';
 import { authenticatorFromVault } from './authenticator';
 import { createFeatureHandler } from './features';
 import { createBackground, type Background } from './service';
+import { webAuthFlowFrom, type IdentityApi } from '../oauth/web-auth-flow';
 
 export function startBackground(): Background {
   const logger = createLogger(import.meta.env.DEV ? 'debug' : 'warn', consoleSink);
@@ -52,6 +54,8 @@ export function startBackground(): Background {
     refreshHandedOver: (accountId) =>
       late.sites?.siteOwnsRefresh(accountId) ?? Promise.resolve(false),
     alarms: browserAlarms(),
+    // Hosted UI / federated sign-in; undefined when the browser has no identity API.
+    webAuth: webAuthFlowFrom(browser.identity as unknown as IdentityApi | undefined),
     now: Date.now,
     newId: () => crypto.randomUUID(),
     logger,
@@ -75,22 +79,38 @@ export function startBackground(): Background {
     storage,
     sessions: background.sessions,
   });
+  // Answers `otp:getCode` (only it) and wraps the feature handler for entry and origin bindings.
+  const otpAutofill = wireOtpAutofill({
+    browser: browser as unknown as OtpAutofillBrowser,
+    local,
+    vault: authenticatorVault,
+    sharedSiteOrigins: async () => (await sites.listSites()).map((site) => site.origin),
+    now: Date.now,
+    onError: (what, error) => {
+      logger.warn(what, error);
+    },
+  });
   browser.runtime.onMessage.addListener(
     createFeatureListener({
       runtimeId: browser.runtime.id,
       extensionOrigin: browser.runtime.getURL('/'),
-      handle: createFeatureHandler({
-        sites,
-        isGranted: (origin) => isGranted(browser.permissions, origin),
-        vault: authenticatorVault,
-        autoAnswer,
-        now: Date.now,
-        logger,
-      }),
+      handle: otpAutofill.withAutofill(
+        createFeatureHandler({
+          sites,
+          isGranted: (origin) => isGranted(browser.permissions, origin),
+          vault: authenticatorVault,
+          autoAnswer,
+          now: Date.now,
+          logger,
+        }),
+      ),
       logger,
     }),
   );
   late.sites = sites;
+  otpAutofill.resync().catch((error: unknown) => {
+    logger.warn('could not restore the autofill scripts', error);
+  });
   sites.resync().catch((error: unknown) => {
     logger.warn('could not restore the shared sites', error);
   });

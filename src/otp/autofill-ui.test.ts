@@ -64,6 +64,45 @@ describe('otp autofill on a page', () => {
     expect(buttonOf(0).dataset.state).toBe('done');
   });
 
+  it('asks once without a click, fills only when allowed and the field is still empty', async () => {
+    document.body.innerHTML = '<input id="code" autocomplete="one-time-code">';
+    const requestCode = vi.fn(() => Promise.resolve(undefined));
+    const requestAutoCode = vi.fn(() =>
+      Promise.resolve({ ok: true, code: '482913', secondsRemaining: 20 }),
+    );
+    autofill = startOtpAutofill({ document, requestCode, requestAutoCode, rescanDelayMs: 0 });
+    await settle();
+    expect((document.getElementById('code') as HTMLInputElement).value).toBe('482913');
+    autofill.rescan();
+    autofill.rescan();
+    expect(requestAutoCode).toHaveBeenCalledTimes(1);
+    expect(requestCode).not.toHaveBeenCalled();
+    autofill.stop();
+
+    // Refused (no opt-in): nothing filled, no error shown, the button waits for a click.
+    document.body.innerHTML = '<input id="code" autocomplete="one-time-code">';
+    autofill = startOtpAutofill({
+      document,
+      requestCode,
+      requestAutoCode: () =>
+        Promise.resolve({
+          ok: false,
+          error: { code: 'OTP_GESTURE_REQUIRED', message: 'm', recovery: 'r' },
+        }),
+      rescanDelayMs: 0,
+    });
+    await settle();
+    expect((document.getElementById('code') as HTMLInputElement).value).toBe('');
+    expect(buttonOf(1).dataset.state).toBeUndefined();
+    autofill.stop();
+
+    // What the person already typed is never overwritten.
+    document.body.innerHTML = '<input id="code" autocomplete="one-time-code" value="12">';
+    autofill = startOtpAutofill({ document, requestCode, requestAutoCode, rescanDelayMs: 0 });
+    await settle();
+    expect((document.getElementById('code') as HTMLInputElement).value).toBe('12');
+  });
+
   it('fills split digit boxes', async () => {
     document.body.innerHTML = `<div>${'<span><input maxlength="1" type="tel"></span>'.repeat(6)}</div>`;
     start(() => Promise.resolve({ ok: true, code: '007531', secondsRemaining: 9 }));
@@ -118,24 +157,11 @@ describe('otp autofill on a page', () => {
     await vi.waitFor(() => expect(hosts()).toHaveLength(0));
   });
 
-  it('fills the focused field when the background pushes a code (shortcut)', () => {
-    document.body.innerHTML = `
-      <input id="first" autocomplete="one-time-code">
-      <input id="second" name="otp">`;
-    const api = start(() => Promise.resolve(undefined));
-    const second = document.getElementById('second') as HTMLInputElement;
-    second.focus();
-    expect(api.fillWithCode('246810')).toBe(true);
-    expect(second.value).toBe('246810');
-    expect((document.getElementById('first') as HTMLInputElement).value).toBe('');
-  });
-
   it('removes its buttons when stopped', () => {
     document.body.innerHTML = '<input autocomplete="one-time-code">';
     const api = start(() => Promise.resolve(undefined));
     expect(hosts()).toHaveLength(1);
     api.stop();
     expect(hosts()).toEqual([]);
-    expect(api.fillWithCode('123456')).toBe(true);
   });
 });

@@ -6,7 +6,7 @@
  * Imports only the classifier, the filler and the message guards: no otplib, no vault, no
  * valibot, so the content script stays small and never holds a secret.
  */
-import { findOtpFields, type OtpField } from './field-classifier';
+import { findOtpFields, list, type OtpField } from './field-classifier';
 import { fillOtpField } from './fill';
 import { isOtpCodeResponse } from './message-guards';
 
@@ -14,6 +14,11 @@ export interface AutofillDeps {
   document: Document;
   /** Sends `{ type: 'otp:getCode' }` to the background and returns its raw answer. */
   requestCode: () => Promise<unknown>;
+  /**
+   * Sends `{ type: 'otp:getCode', auto: true }`: asked once, when the first field shows up. The
+   * background answers it only for origins the person opted in for filling without a click.
+   */
+  requestAutoCode?: () => Promise<unknown>;
   /** Whether a click came from the person; only tests replace it. */
   isUserGesture?: (event: Event) => boolean;
   /** Delay before rescanning after the page changed. */
@@ -21,8 +26,6 @@ export interface AutofillDeps {
 }
 
 export interface OtpAutofill {
-  /** Fills the focused field (or the first one) with a code the background pushed. */
-  fillWithCode(code: string): boolean;
   rescan(): void;
   stop(): void;
 }
@@ -31,7 +34,8 @@ export const BUTTON_HOST_TAG = 'cognito-pass-otp';
 const BUTTON_SIZE = 22;
 const BUTTON_LABEL = 'Fill the one-time code from Cognito Pass';
 
-const STYLE = `:host{all:initial;}button{all:initial;box-sizing:border-box;width:${BUTTON_SIZE}px;height:${BUTTON_SIZE}px;border-radius:50%;background:#1f6feb;color:#fff;font:700 9px/22px system-ui,sans-serif;text-align:center;cursor:pointer;box-shadow:0 1px 3px rgb(0 0 0 / 35%);}button:focus-visible{outline:2px solid #0b3d91;outline-offset:2px;}button[data-state="busy"]{opacity:0.6;cursor:progress;}button[data-state="error"]{background:#b42318;}button[data-state="done"]{background:#1a7f37;}`;
+// Kept short: every byte here ships in an 8 KB content script.
+const STYLE = `:host{all:initial}button{all:initial;width:22px;height:22px;border-radius:50%;background:#1f6feb;color:#fff;font:700 9px/22px sans-serif;text-align:center;cursor:pointer}button:focus-visible{outline:2px solid}[data-state=busy]{opacity:.6}[data-state=error]{background:#b42318}[data-state=done]{background:#1a7f37}`;
 
 interface Attached {
   field: OtpField;
@@ -51,15 +55,16 @@ function inputsOf(field: OtpField): readonly HTMLInputElement[] {
 
 export function startOtpAutofill(deps: AutofillDeps): OtpAutofill {
   const { document } = deps;
-  const view = document.defaultView;
+  // A page's document always has its window (only detached documents have none).
+  const view = document.defaultView as Window & typeof globalThis;
   const isUserGesture = deps.isUserGesture ?? ((event: Event) => event.isTrusted);
   const attached = new Map<HTMLInputElement, Attached>();
   let rescanTimer: ReturnType<typeof setTimeout> | undefined;
 
   function place(field: OtpField, host: HTMLElement) {
     const rect = anchorOf(field).getBoundingClientRect();
-    const scrollX = view?.scrollX ?? 0;
-    const scrollY = view?.scrollY ?? 0;
+    const scrollX = view.scrollX;
+    const scrollY = view.scrollY;
     // Inside the right edge of a single input; just after the last box of a split row.
     const left = field.kind === 'single' ? rect.right - BUTTON_SIZE - 4 : rect.right + 6;
     host.style.left = `${Math.round(left + scrollX)}px`;
@@ -71,12 +76,7 @@ export function startOtpAutofill(deps: AutofillDeps): OtpAutofill {
     event.stopPropagation();
     if (!isUserGesture(event) || button.dataset.state === 'busy') return;
     button.dataset.state = 'busy';
-    let response: unknown;
-    try {
-      response = await deps.requestCode();
-    } catch {
-      response = undefined;
-    }
+    const response: unknown = await deps.requestCode().catch(() => undefined);
     const answer = isOtpCodeResponse(response) ? response : undefined;
     if (answer?.ok && inputsOf(field).every((input) => input.isConnected)) {
       fillOtpField(field, answer.code);
@@ -93,7 +93,8 @@ export function startOtpAutofill(deps: AutofillDeps): OtpAutofill {
 
   function attach(field: OtpField): Attached {
     const host = document.createElement(BUTTON_HOST_TAG);
-    host.style.cssText = `position:absolute;z-index:2147483647;width:${BUTTON_SIZE}px;height:${BUTTON_SIZE}px;margin:0;padding:0;border:0;`;
+    // Inline, so page rules cannot move it; its size is the button's.
+    host.style.cssText = 'position:absolute;z-index:2147483647;margin:0';
     const shadow = host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = STYLE;
@@ -113,8 +114,24 @@ export function startOtpAutofill(deps: AutofillDeps): OtpAutofill {
     return entry;
   }
 
+  let autoAsked = false;
+  async function autoFill(field: OtpField) {
+    const response: unknown = await deps.requestAutoCode?.().catch(() => undefined);
+    // Refused (the usual case: no opt-in) is silent; the button stays for a click.
+    if (!isOtpCodeResponse(response) || !response.ok) return;
+    const inputs = inputsOf(field);
+    // Never overwrite what the person already typed.
+    if (inputs.every((input) => input.isConnected && input.value === ''))
+      fillOtpField(field, response.code);
+  }
+
   function rescan() {
     const fields = findOtpFields(document);
+    const first = fields[0];
+    if (first && !autoAsked && deps.requestAutoCode) {
+      autoAsked = true;
+      void autoFill(first);
+    }
     const keep = new Set<HTMLInputElement>();
     for (const field of fields) {
       const anchor = anchorOf(field);
@@ -143,55 +160,35 @@ export function startOtpAutofill(deps: AutofillDeps): OtpAutofill {
     }, deps.rescanDelayMs ?? 150);
   };
   const isOurs = (node: Node) => node.nodeName.toLowerCase() === BUTTON_HOST_TAG;
-  const observer = view
-    ? new view.MutationObserver((records) => {
-        const pageChanged = records.some(
-          (record) =>
-            !isOurs(record.target) && ![...record.addedNodes, ...record.removedNodes].every(isOurs),
-        );
-        if (pageChanged) scheduleRescan();
-      })
-    : undefined;
-  observer?.observe(document.documentElement, {
+  const observer = new view.MutationObserver((records) => {
+    const pageChanged = records.some(
+      (record) =>
+        !isOurs(record.target) && ![...record.addedNodes, ...record.removedNodes].every(isOurs),
+    );
+    if (pageChanged) scheduleRescan();
+  });
+  observer.observe(document.documentElement, {
     subtree: true,
     childList: true,
-    attributes: true,
-    attributeFilter: [
-      'type',
-      'autocomplete',
-      'maxlength',
-      'hidden',
-      'disabled',
-      'readonly',
-      'style',
-      'aria-hidden',
-      'name',
-      'id',
-    ],
+    // Only what the classifier reads, so animations and class flips cost nothing.
+    attributeFilter: list(
+      'type autocomplete maxlength hidden disabled readonly style aria-hidden name id',
+    ),
   });
   const reposition = () => {
     for (const entry of attached.values()) entry.place();
   };
-  view?.addEventListener('resize', reposition, { passive: true });
-  view?.addEventListener('scroll', reposition, { passive: true, capture: true });
+  view.addEventListener('resize', reposition, { passive: true });
+  view.addEventListener('scroll', reposition, { passive: true, capture: true });
   rescan();
 
   return {
-    fillWithCode(code) {
-      const fields = findOtpFields(document);
-      const active = document.activeElement;
-      const target =
-        fields.find((field) => inputsOf(field).some((input) => input === active)) ?? fields[0];
-      if (!target) return false;
-      fillOtpField(target, code);
-      return true;
-    },
     rescan,
     stop() {
-      observer?.disconnect();
+      observer.disconnect();
       if (rescanTimer !== undefined) clearTimeout(rescanTimer);
-      view?.removeEventListener('resize', reposition);
-      view?.removeEventListener('scroll', reposition, { capture: true });
+      view.removeEventListener('resize', reposition);
+      view.removeEventListener('scroll', reposition, { capture: true });
       for (const entry of attached.values()) entry.host.remove();
       attached.clear();
     },

@@ -15,14 +15,14 @@ export type OtpField =
 
 export interface InputVerdict {
   readonly score: number;
+  /** Why the field can never be a code field (the corpus test prints it for misses). */
   readonly veto: string | undefined;
-  readonly reasons: readonly string[];
 }
 
 export const SINGLE_FIELD_THRESHOLD = 4;
 
 // Word lists are written as one string each: it keeps the content script small.
-const list = (words: string) => words.split(' ');
+export const list = (words: string) => words.split(' ');
 const MIN_SPLIT_BOXES = 4;
 const MAX_SPLIT_BOXES = 8;
 // Boxes of one code sit in one widget: their nearest common ancestor is close to each of them.
@@ -120,7 +120,7 @@ function autocompleteTokens(input: HTMLInputElement): string[] {
 /** The veto, if any: negative signals win over every positive one. */
 function vetoOf(input: HTMLInputElement, texts: readonly string[]): string | undefined {
   const type = (input.getAttribute('type') ?? '').toLowerCase();
-  if (!TEXT_LIKE_TYPES.has(type)) return `type=${type}`;
+  if (!TEXT_LIKE_TYPES.has(type)) return 'type';
   if (input.disabled) return 'disabled';
   if (input.readOnly) return 'readonly';
   if (isHidden(input)) return 'hidden';
@@ -129,15 +129,15 @@ function vetoOf(input: HTMLInputElement, texts: readonly string[]): string | und
     (token) => token !== 'one-time-code' && !AUTOCOMPLETE_MODIFIERS.has(token),
   );
   if (otherPurpose !== undefined && !autocomplete.includes('one-time-code')) {
-    return `autocomplete=${otherPurpose}`;
+    return 'autocomplete';
   }
   for (const text of texts) {
     const negativeSubstring = NEGATIVE_SUBSTRINGS.find((needle) => text.includes(needle));
-    if (negativeSubstring) return `text:${negativeSubstring}`;
+    if (negativeSubstring) return negativeSubstring;
     const negativeToken = words(text)
       .split(' ')
       .find((token) => NEGATIVE_TOKENS.has(token));
-    if (negativeToken) return `word:${negativeToken}`;
+    if (negativeToken) return negativeToken;
   }
   return undefined;
 }
@@ -153,56 +153,33 @@ function strongKeyword(text: string): string | undefined {
   );
 }
 
-function keywordScore(texts: readonly string[]): { score: number; reason?: string } {
-  let weak: string | undefined;
+function keywordScore(texts: readonly string[]): number {
+  let weak = false;
   for (const text of texts) {
-    const strong = strongKeyword(text);
-    if (strong !== undefined) return { score: 4, reason: `strong:${strong}` };
-    weak ??= words(text)
+    if (strongKeyword(text) !== undefined) return 4;
+    weak ||= words(text)
       .split(' ')
-      .find((token) => WEAK_TOKENS.has(token));
+      .some((token) => WEAK_TOKENS.has(token));
   }
-  return weak === undefined ? { score: 0 } : { score: 2, reason: `weak:${weak}` };
+  return weak ? 2 : 0;
 }
 
 /** How much one input looks like a one-time-code field on its own. */
 export function scoreInput(input: HTMLInputElement): InputVerdict {
   const texts = describingTexts(input);
   const veto = vetoOf(input, texts);
-  const reasons: string[] = [];
-  let score = 0;
-  if (autocompleteTokens(input).includes('one-time-code')) {
-    score += 6;
-    reasons.push('autocomplete=one-time-code');
-  }
-  const keywords = keywordScore(texts);
-  score += keywords.score;
-  if (keywords.reason) reasons.push(keywords.reason);
+  let score = autocompleteTokens(input).includes('one-time-code') ? 6 : 0;
+  score += keywordScore(texts);
   // A heading such as "Enter your verification code" often sits in the form, not in a label.
   const container = input.closest('form, fieldset, dialog, [role="dialog"]');
   const context = container?.textContent.slice(0, CONTEXT_CHARACTERS);
-  const contextKeyword = context === undefined ? undefined : strongKeyword(context);
-  if (contextKeyword !== undefined) {
-    score += 2;
-    reasons.push(`context:${contextKeyword}`);
-  }
-  if ((input.getAttribute('inputmode') ?? '').toLowerCase() === 'numeric') {
-    score += 1;
-    reasons.push('inputmode=numeric');
-  }
+  if (context !== undefined && strongKeyword(context) !== undefined) score += 2;
+  if ((input.getAttribute('inputmode') ?? '').toLowerCase() === 'numeric') score += 1;
   const maxLength = input.maxLength;
-  if (maxLength >= 6 && maxLength <= 8) {
-    score += 1;
-    reasons.push(`maxlength=${maxLength}`);
-  } else if (maxLength > 0 && (maxLength < 4 || maxLength > 10)) {
-    score -= 2;
-    reasons.push(`maxlength=${maxLength}`);
-  }
-  if (/\[0-9|\\d/.test(input.getAttribute('pattern') ?? '')) {
-    score += 1;
-    reasons.push('digit pattern');
-  }
-  return { score, veto, reasons };
+  if (maxLength >= 6 && maxLength <= 8) score += 1;
+  else if (maxLength > 0 && (maxLength < 4 || maxLength > 10)) score -= 2;
+  if (/\[0-9|\\d/.test(input.getAttribute('pattern') ?? '')) score += 1;
+  return { score, veto };
 }
 
 function isDigitBox(input: HTMLInputElement): boolean {

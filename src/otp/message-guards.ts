@@ -8,10 +8,8 @@ import type { OtpCodeResponse, OtpFillCommand } from './messages';
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const hasExactly = (value: Record<string, unknown>, keys: readonly string[]) => {
-  const own = Object.keys(value);
-  return own.length === keys.length && keys.every((key) => own.includes(key));
-};
+// Own keys, sorted and joined: one string comparison checks "exactly these keys".
+const keysOf = (value: Record<string, unknown>) => Object.keys(value).sort().join();
 
 const isCode = (value: unknown): value is string =>
   typeof value === 'string' && /^[0-9]{6,8}$/.test(value);
@@ -20,23 +18,21 @@ const isText = (value: unknown, max: number) => typeof value === 'string' && val
 
 export function isOtpCodeResponse(value: unknown): value is OtpCodeResponse {
   if (!isRecord(value)) return false;
-  if (value.ok === true) {
-    const seconds = value.secondsRemaining;
+  const { ok, secondsRemaining: seconds, error } = value;
+  if (ok === true) {
     return (
-      hasExactly(value, ['ok', 'code', 'secondsRemaining']) &&
+      keysOf(value) === 'code,ok,secondsRemaining' &&
       isCode(value.code) &&
-      typeof seconds === 'number' &&
       Number.isInteger(seconds) &&
-      seconds >= 1 &&
-      seconds <= 300
+      (seconds as number) >= 1 &&
+      (seconds as number) <= 300
     );
   }
-  const error = value.error;
   return (
-    value.ok === false &&
-    hasExactly(value, ['ok', 'error']) &&
+    ok === false &&
+    keysOf(value) === 'error,ok' &&
     isRecord(error) &&
-    hasExactly(error, ['code', 'message', 'recovery']) &&
+    keysOf(error) === 'code,message,recovery' &&
     isText(error.code, 64) &&
     isText(error.message, 512) &&
     isText(error.recovery, 512)
@@ -46,7 +42,7 @@ export function isOtpCodeResponse(value: unknown): value is OtpCodeResponse {
 export function isOtpFillCommand(value: unknown): value is OtpFillCommand {
   return (
     isRecord(value) &&
-    hasExactly(value, ['type', 'code']) &&
+    keysOf(value) === 'code,type' &&
     value.type === 'otp:fill' &&
     isCode(value.code)
   );
