@@ -419,6 +419,7 @@ export function createBackground(deps: BackgroundDeps): Background {
   const sessions = createSessionSource({
     account: (id) => accounts.get(id),
     vault,
+    settle: (id) => refresher.settle(id),
     signIn: async (id) => {
       const flow = await deps.session.get<FlowState>(flowKey(id));
       return flow

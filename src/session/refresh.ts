@@ -61,6 +61,13 @@ export interface Refresher {
   onAlarm(name: string): Promise<void>;
   /** On every worker start: refresh what is due (or lost with the browser), schedule the rest. */
   checkAll(accountIds: string[]): Promise<void>;
+  /**
+   * For readers of the tokens (shared sites): waits for a refresh already running, and when the
+   * tokens are due (or gone with a browser restart while a sealed refresh token is left) runs the
+   * one refresh every concurrent reader shares. Never throws; the vault afterwards holds the
+   * freshest tokens there are (the old ones if Cognito could not be reached).
+   */
+  settle(accountId: string): Promise<void>;
 }
 
 export function createRefresher(deps: RefresherDeps): Refresher {
@@ -160,6 +167,24 @@ export function createRefresher(deps: RefresherDeps): Refresher {
     },
     async checkAll(accountIds) {
       for (const id of accountIds) await check(id);
+    },
+    async settle(accountId) {
+      try {
+        const running = inflight.get(accountId);
+        if (running) {
+          await running;
+          return;
+        }
+        const tokens = await deps.vault.load(accountId);
+        const needed = tokens
+          ? deps.now() >= refreshDueAt(tokens)
+          : (await deps.vault.refreshToken(accountId)) !== undefined;
+        // refresh() is single-flight: every concurrent reader joins the same call.
+        if (needed) await refresh(accountId);
+      } catch (error) {
+        // The reader then sees what the vault holds; the refresh itself logs and reschedules.
+        deps.logger.warn('could not settle the session', error);
+      }
     },
   };
 }

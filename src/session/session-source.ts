@@ -15,6 +15,8 @@ export function createSessionSource(deps: {
   vault: TokenVault;
   /** The login typed and the flow used, for Amplify's signInDetails. */
   signIn: (accountId: string) => Promise<{ username?: string; authFlow?: AuthFlow } | undefined>;
+  /** Waits for a refresh in flight (or the one a browser restart needs), so readers get fresh tokens. */
+  settle?: (accountId: string) => Promise<void>;
 }): SessionSource {
   return {
     async getAccountSession(
@@ -23,6 +25,7 @@ export function createSessionSource(deps: {
     ): Promise<AccountSession | undefined> {
       const account = await deps.account(accountId);
       if (!account) return undefined;
+      await deps.settle?.(accountId);
       const tokens = await deps.vault.load(accountId);
       if (!tokens) return { clientId: account.clientId, tokens: undefined };
       const iat = (jwt: string) => {
