@@ -21,6 +21,9 @@ import { wireOtpAutofill, type OtpAutofillBrowser } from './authenticator-autofi
 import { authenticatorFromVault } from './authenticator';
 import { createFeatureHandler } from './features';
 import { createBackground, type Background } from './service';
+import { createPasskeyHandler } from '../passkeys/handler';
+import { createPasskeyListener } from '../passkeys/listener';
+import { createPasskeyGateway } from '../passkeys/passkey-gateway';
 import { webAuthFlowFrom, type IdentityApi } from '../oauth/web-auth-flow';
 
 export function startBackground(): Background {
@@ -104,6 +107,20 @@ export function startBackground(): Background {
           logger,
         }),
       ),
+      logger,
+    }),
+  );
+  // Passkeys: the page runs the ceremony, the background calls Cognito with the access token.
+  browser.runtime.onMessage.addListener(
+    createPasskeyListener({
+      runtimeId: browser.runtime.id,
+      extensionOrigin: browser.runtime.getURL('/'),
+      handle: createPasskeyHandler({
+        account: async (accountId) =>
+          (await items.accounts.getValue()).find((account) => account.id === accountId),
+        accessToken: async (accountId) => (await background.vault.load(accountId))?.accessToken,
+        gatewayFor: (config) => createPasskeyGateway(config),
+      }),
       logger,
     }),
   );

@@ -6,12 +6,17 @@ import type { PopupSites } from './features/popup-sites';
 import { ErrorAlert } from './forms/error-alert';
 import { StepView } from './steps/step-view';
 import { usePageState } from './use-page-state';
+import type { PasskeyPageApi } from '../passkeys/page-api';
+import type { PasskeysPanel } from './features/passkeys-panel';
+import { PasskeyContext } from './passkey-context';
 
 export interface PopupAppProps {
   client: PageClient;
   now?: () => number;
   /** For tests: copies an authenticator code (the clipboard by default). */
   copy?: (text: string) => Promise<void>;
+  /** Passkey requests and this page's WebAuthn; without it passkeys are not offered. */
+  passkeys?: PasskeyPageApi;
 }
 
 type PopupView = 'signin' | 'authenticator';
@@ -21,7 +26,15 @@ type PopupView = 'signin' | 'authenticator';
  * and sends what the person types back; closing it loses nothing but unfinished typing.
  * The root's `data-step` always names what is on screen (LOADING and NO_ACCOUNT before a step).
  */
-export function PopupApp({ client, now, copy }: PopupAppProps) {
+export function PopupApp(props: PopupAppProps) {
+  return (
+    <PasskeyContext.Provider value={props.passkeys ?? null}>
+      <PopupScreens {...props} />
+    </PasskeyContext.Provider>
+  );
+}
+
+function PopupScreens({ client, now, copy }: PopupAppProps) {
   const { state, requestError, busy, send } = usePageState(client);
   const [view, setView] = useState<PopupView>('signin');
   const account = state?.accounts.find((candidate) => candidate.id === state.activeAccountId);
@@ -96,6 +109,9 @@ export function PopupApp({ client, now, copy }: PopupAppProps) {
       {account !== undefined && flow?.step.name === 'DONE' && (
         <LazyPopupSites client={client} accountId={account.id} />
       )}
+      {account !== undefined && flow?.step.name === 'DONE' && (
+        <LazyPasskeysPanel accountId={account.id} />
+      )}
     </main>
   );
 }
@@ -131,6 +147,13 @@ function LazyAuthenticatorPanel(props: ComponentProps<typeof AuthenticatorPanel>
 function LazyPopupSites(props: ComponentProps<typeof PopupSites>) {
   const Sites = useLoaded(loadPopupSites)?.PopupSites;
   return Sites ? <Sites {...props} /> : null;
+}
+
+const loadPasskeysPanel = () => import('./features/passkeys-panel');
+
+function LazyPasskeysPanel(props: ComponentProps<typeof PasskeysPanel>) {
+  const Panel = useLoaded(loadPasskeysPanel)?.PasskeysPanel;
+  return Panel ? <Panel {...props} /> : null;
 }
 
 function FirstRun({ onOpenOptions }: { onOpenOptions: () => void }) {

@@ -44,6 +44,19 @@ export function SignIn({ flow, account, accounts, busy, send }: StepProps<'SIGN_
     void send({ type: 'startSignIn', accountId, username: username.trim(), authFlow: 'USER_AUTH' });
   };
 
+  const withPasskey = () => {
+    const usernameProblem = requiredProblem(username, 'your username or email');
+    setProblems(usernameProblem ? { username: usernameProblem } : {});
+    if (usernameProblem) return;
+    void send({
+      type: 'startSignIn',
+      accountId,
+      username: username.trim(),
+      authFlow: 'USER_AUTH',
+      preferredChallenge: 'WEB_AUTHN',
+    });
+  };
+
   return (
     <section class="step" aria-labelledby="step-title">
       <h1 id="step-title">Sign in</h1>
@@ -91,6 +104,11 @@ export function SignIn({ flow, account, accounts, busy, send }: StepProps<'SIGN_
         {offersPasswordless(account) && (
           <button type="button" class="link" disabled={busy} onClick={withoutPassword}>
             Sign in without password
+          </button>
+        )}
+        {offersPasswordless(account) && (
+          <button type="button" class="link" disabled={busy} onClick={withPasskey}>
+            Sign in with a passkey
           </button>
         )}
         <button

@@ -1,3 +1,4 @@
+import { ConfirmWebAuthn } from './confirm-web-authn';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { AccountView } from '../../platform/protocol';
 import type { FlowView, SignInStep } from '../../signin/steps';
@@ -83,6 +84,8 @@ function StepScreen(props: StepViewProps) {
       return <ConfirmPassword step={step} {...common} />;
     case 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION':
       return <FirstFactorSelection step={step} {...common} />;
+    case 'CONFIRM_SIGN_IN_WITH_WEB_AUTHN':
+      return <ConfirmWebAuthn step={step} {...common} />;
     case 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION':
       return <MfaSelection step={step} {...common} />;
     case 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION':

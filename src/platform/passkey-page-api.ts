@@ -1,0 +1,13 @@
+/** The running extension page's passkey API: runtime messaging and this page's WebAuthn. */
+import { browser } from 'wxt/browser';
+import { passkeySender, type PasskeyPageApi } from '../passkeys/page-api';
+
+export function createBrowserPasskeyApi(): PasskeyPageApi {
+  return {
+    send: passkeySender((message) => browser.runtime.sendMessage(message)),
+    place: {
+      credentials: globalThis.navigator.credentials,
+      here: globalThis.location.host,
+    },
+  };
+}
