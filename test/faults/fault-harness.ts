@@ -101,7 +101,12 @@ export interface FaultHarness {
 const guardrails = createGuardrails({ MIN_SECRET_BYTES: 10 });
 
 export async function startFaultHarness(
-  options: { clientSkewMs?: number; staySignedIn?: boolean } = {},
+  options: {
+    clientSkewMs?: number;
+    staySignedIn?: boolean;
+    /** The gateway without its measured Cognito clock (to show what the correction is for). */
+    withoutServerClock?: boolean;
+  } = {},
 ): Promise<FaultHarness> {
   fakeBrowser.reset();
   let advanced = 0;
@@ -133,7 +138,12 @@ export async function startFaultHarness(
       logger: createLogger('silent', () => undefined),
       broadcast: (state) => broadcasts.push(state),
       onTokensChanged: (accountId) => tokenChanges.push(accountId),
-      gatewayFor: (config) => createSdkGateway(config, { now }),
+      gatewayFor: (config) => {
+        const gateway = createSdkGateway(config, { now });
+        return options.withoutServerClock === true
+          ? { ...gateway, serverClock: undefined }
+          : gateway;
+      },
     });
 
   const harness: FaultHarness = {
