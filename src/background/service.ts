@@ -18,6 +18,9 @@ import { createRefresher, type AlarmScheduler, type Refresher } from '../session
 import { createSessionSource } from '../session/session-source';
 import type { SessionSource } from '../sites/session-source';
 import { signOut } from '../session/sign-out';
+import { createHostedUi } from '../oauth/background-hosted-ui';
+import type { Fetch } from '../oauth/token-exchange';
+import type { WebAuthFlow } from '../oauth/web-auth-flow';
 import { createTokenVault, type TokenVault } from '../session/token-vault';
 import type { FlowEvent } from '../signin/effects';
 import { initialFlowState, type FlowState } from '../signin/flow-state';
@@ -46,6 +49,10 @@ export interface BackgroundDeps {
   /** Defaults to the SDK gateway; tests wrap it (e.g. to return an unknown challenge). */
   gatewayFor?: (config: CognitoClientConfig) => CognitoGateway;
   ephemeral?: () => SrpEphemeral;
+  /** The browser's sign-in window (identity.launchWebAuthFlow); absent: no hosted-UI sign-in. */
+  webAuth?: WebAuthFlow | undefined;
+  /** For the hosted UI's token endpoint; defaults to the global fetch. */
+  fetch?: Fetch;
 }
 
 export interface Authenticator {
@@ -111,6 +118,12 @@ export function createBackground(deps: BackgroundDeps): Background {
     gateways.set(account.id, { key, gateway });
     return gateway;
   };
+  const hostedUi = createHostedUi({
+    local: deps.local,
+    webAuth: deps.webAuth,
+    fetch: deps.fetch ?? ((url, init) => globalThis.fetch(url, init)),
+    logger: deps.logger,
+  });
   const refresher = createRefresher({
     vault,
     account: (id) => accounts.get(id),
@@ -358,6 +371,29 @@ export function createBackground(deps: BackgroundDeps): Background {
         });
         return account.id;
       }
+      case 'signInWithHostedUi': {
+        const account = await requireAccount(request.accountId);
+        await accounts.select(account.id);
+        const tokens = await hostedUi.signIn(account, request.provider);
+        // From here on it is the same as every sign-in: vault, refresh schedule, sharing.
+        const done = await completeSignIn({
+          account,
+          tokens,
+          login: undefined,
+          gateway: gatewayFor(account),
+          vault,
+          refresher,
+          now: deps.now(),
+          logger: deps.logger,
+        });
+        await saveFlow(account.id, {
+          step: { name: 'DONE', ...done },
+          username: done.user.username,
+        });
+        await hostedUi.signedIn(account.id);
+        deps.onTokensChanged?.(account.id);
+        return account.id;
+      }
       case 'answer':
         await run(request.accountId, { type: 'answer', answer: request.answer });
         return request.accountId;
@@ -394,6 +430,7 @@ export function createBackground(deps: BackgroundDeps): Background {
           refresher,
           logger: deps.logger,
         });
+        await hostedUi.signOut(account);
         await run(account.id, { type: 'signedOut' });
         return account.id;
       }
@@ -404,6 +441,7 @@ export function createBackground(deps: BackgroundDeps): Background {
       }
       case 'removeAccount':
         await vault.clear(request.accountId);
+        await hostedUi.forget(request.accountId);
         await refresher.cancel(request.accountId);
         await deps.session.remove(flowKey(request.accountId));
         await accounts.remove(request.accountId);

@@ -15,6 +15,16 @@ describe('the manifest audit', () => {
     expect(auditManifest(buildManifest('firefox'))).toEqual([]);
   });
 
+  it('asks for identity only for the hosted UI sign-in window (launchWebAuthFlow)', () => {
+    // identity grants launchWebAuthFlow and getRedirectURL; it shows no install warning and gives
+    // no access to sites or Google accounts (getAuthToken also needs an oauth2 manifest key).
+    for (const browser of ['chrome', 'firefox']) {
+      const manifest = buildManifest(browser);
+      expect(manifest.permissions).toContain('identity');
+      expect(manifest).not.toHaveProperty('oauth2');
+    }
+  });
+
   it('gives Firefox a gecko id and Chrome none', () => {
     expect(buildManifest('firefox').browser_specific_settings?.gecko.id).toMatch(/@/);
     expect(buildManifest('chrome')).not.toHaveProperty('browser_specific_settings');

@@ -26,7 +26,15 @@ export function buildManifest(browser: string) {
       'Sign in to Amazon Cognito user pools from the toolbar: every MFA step, shared sessions, and a built-in authenticator.',
     // activeTab: the popup reads the current tab's origin for "Share with this site".
     // declarativeNetRequest: the Authorization-header format adds headers for named API origins.
-    permissions: ['storage', 'alarms', 'scripting', 'activeTab', 'declarativeNetRequest'],
+    // identity: launchWebAuthFlow, the sign-in window of the hosted UI / federated sign-in.
+    permissions: [
+      'storage',
+      'alarms',
+      'scripting',
+      'activeTab',
+      'declarativeNetRequest',
+      'identity',
+    ],
     host_permissions: [...cognitoHostPermissions(), ...LOCAL_POOL_HOST_PERMISSIONS],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Declared with nothing in it: no other extension and no web page may connect.

@@ -4,6 +4,7 @@
  * types below are derived from the schemas so the two can never drift apart.
  */
 import * as v from 'valibot';
+import { OAuthSettingsSchema, type OAuthSettings } from '../oauth/settings';
 import type { FlowView } from '../signin/steps';
 
 const text = (max = 256) => v.pipe(v.string(), v.maxLength(max));
@@ -80,6 +81,8 @@ export const AccountInputSchema = v.strictObject({
   endpoint: v.optional(v.pipe(v.string(), v.url(), v.maxLength(512))),
   staySignedIn: v.boolean(),
   defaultAuthFlow: v.optional(AuthFlowSchema),
+  /** Hosted UI (src/oauth): omitted keeps the stored settings, null removes them. */
+  oauth: v.optional(v.nullable(OAuthSettingsSchema)),
 });
 export type AccountInput = v.InferOutput<typeof AccountInputSchema>;
 
@@ -96,6 +99,12 @@ export const PageRequestSchema = v.variant('type', [
     password: v.optional(nonEmpty()),
     authFlow: v.optional(AuthFlowSchema),
     preferredChallenge: v.optional(FirstFactorSchema),
+  }),
+  /** "Sign in with <provider>": the browser's sign-in window on the account's hosted UI. */
+  v.strictObject({
+    type: v.literal('signInWithHostedUi'),
+    accountId,
+    provider: v.optional(v.pipe(v.string(), v.regex(/^[\w.:-]{1,64}$/))),
   }),
   v.strictObject({ type: v.literal('answer'), accountId, answer: StepAnswerSchema }),
   v.strictObject({ type: v.literal('resendCode'), accountId }),
@@ -132,6 +141,8 @@ export interface AccountView {
   endpoint?: string;
   staySignedIn: boolean;
   defaultAuthFlow?: AuthFlow;
+  /** Hosted-UI settings (not secret): the popup offers "Sign in with <provider>" from them. */
+  oauth?: OAuthSettings;
 }
 
 /** The whole state a page renders. Every request is answered with it. */

@@ -4,6 +4,7 @@
  */
 import type { AccountInput, AccountView, AuthFlow } from '../platform/protocol';
 import type { SecretBox } from '../platform/secret-box';
+import type { OAuthSettings } from '../oauth/settings';
 
 export interface Account {
   id: string;
@@ -16,6 +17,8 @@ export interface Account {
   endpoint?: string;
   staySignedIn: boolean;
   defaultAuthFlow?: AuthFlow;
+  /** Hosted UI / federated sign-in (src/oauth); absent: no "Sign in with …" buttons. */
+  oauth?: OAuthSettings;
 }
 
 /** The shape of a WXT storage item, so tests and the background pass the real thing. */
@@ -97,6 +100,8 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       const all = await list();
       const existing = input.id === undefined ? undefined : all.find((a) => a.id === input.id);
       const clientSecret = input.clientSecret ?? existing?.clientSecret;
+      // Like the secret: an editor that does not show the hosted UI settings keeps them.
+      const oauth = input.oauth === null ? undefined : (input.oauth ?? existing?.oauth);
       const account: Account = {
         id: input.id ?? deps.newId(),
         displayName: input.displayName,
@@ -107,6 +112,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
         ...(input.endpoint !== undefined && { endpoint: input.endpoint }),
         staySignedIn: input.staySignedIn,
         ...(input.defaultAuthFlow !== undefined && { defaultAuthFlow: input.defaultAuthFlow }),
+        ...(oauth !== undefined && { oauth }),
       };
       const next = existing
         ? all.map((a) => (a.id === account.id ? account : a))
@@ -146,6 +152,7 @@ export function toAccountView(account: Account): AccountView {
     ...(account.endpoint !== undefined && { endpoint: account.endpoint }),
     staySignedIn: account.staySignedIn,
     ...(account.defaultAuthFlow !== undefined && { defaultAuthFlow: account.defaultAuthFlow }),
+    ...(account.oauth !== undefined && { oauth: account.oauth }),
   };
 }
 
@@ -160,6 +167,12 @@ export function demoAccounts(): Account[] {
       displayName: 'Demo pool',
       userPoolId: 'us-east-1_DemoPool0',
       clientId: '3demo0public0client0000000',
+      // The local pool's hosted UI: its login page and the fake DemoIdP (local-pool/oauth).
+      oauth: {
+        domain: DEMO_ENDPOINT,
+        scopes: ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'],
+        identityProviders: ['COGNITO', 'DemoIdP'],
+      },
       ...common,
     },
     {

@@ -13,13 +13,14 @@ function accountsBackground(initial: AccountView[]) {
     { accounts: initial, activeAccountId: initial[0]?.id ?? null, busy: false },
     (request, state) => {
       if (request.type === 'saveAccount') {
-        const { clientSecret, id, endpoint, defaultAuthFlow, ...rest } = request.account;
+        const { clientSecret, id, endpoint, defaultAuthFlow, oauth, ...rest } = request.account;
         const saved: AccountView = {
           ...rest,
           id: id ?? 'new-1',
           hasClientSecret: clientSecret !== undefined,
           ...(endpoint !== undefined ? { endpoint } : {}),
           ...(defaultAuthFlow !== undefined ? { defaultAuthFlow } : {}),
+          ...(oauth ? { oauth } : {}),
         };
         const accounts = [...state.accounts.filter((a) => a.id !== saved.id), saved];
         return { ok: true, state: { ...state, accounts } };

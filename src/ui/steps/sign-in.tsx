@@ -6,6 +6,7 @@ import { SubmitButton } from '../forms/submit-button';
 import { TextField } from '../forms/text-field';
 import { requiredProblem } from '../validation';
 import type { StepProps } from './step-props';
+import { HostedUiButtons } from './hosted-ui-buttons';
 
 /**
  * Passwordless sign-in needs the USER_AUTH flow; it is offered unless the account is pinned to
@@ -100,6 +101,7 @@ export function SignIn({ flow, account, accounts, busy, send }: StepProps<'SIGN_
           Sign in
         </SubmitButton>
       </StepForm>
+      <HostedUiButtons account={account} busy={busy} send={send} />
       <div class="secondary-actions">
         {offersPasswordless(account) && (
           <button type="button" class="link" disabled={busy} onClick={withoutPassword}>
