@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { AuthenticatorState, OtpEntryView } from '../../platform/feature-protocol';
 import type { PageClient } from '../../platform/page-client';
 import { ErrorAlert } from '../forms/error-alert';
 import { PasswordField } from '../forms/password-field';
 import { TextField } from '../forms/text-field';
+import { ScanQrCode, type CaptureTab } from './authenticator-panel-scan';
 import { CountdownRing } from './countdown-ring';
 import { filterEntries, groupCode, SEARCH_THRESHOLD } from './otp-format';
 import { useFeature, type FeatureSuccess } from './use-feature';
@@ -16,12 +18,22 @@ export interface AuthenticatorPanelProps {
   /** Copies a code; the browser clipboard by default. */
   copy?: (text: string) => Promise<void>;
   isVisible?: () => boolean;
+  /** Captures the active tab for "Scan a QR code"; `tabs.captureVisibleTab` by default. */
+  capture?: CaptureTab;
 }
+
+// activeTab (granted by opening the popup) is what allows capturing the tab.
+const captureActiveTab: CaptureTab = () => browser.tabs.captureVisibleTab({ format: 'png' });
 
 const clipboardCopy = (text: string) => navigator.clipboard.writeText(text);
 
 /** The popup's authenticator: current codes, refreshed every second while the popup shows them. */
-export function AuthenticatorPanel({ client, copy, isVisible }: AuthenticatorPanelProps) {
+export function AuthenticatorPanel({
+  client,
+  copy,
+  isVisible,
+  capture = captureActiveTab,
+}: AuthenticatorPanelProps) {
   const { data, error, busy, send } = useFeature(client, {
     load: { type: 'otp:list' },
     select: selectAuthenticator,
@@ -75,6 +87,9 @@ export function AuthenticatorPanel({ client, copy, isVisible }: AuthenticatorPan
             Unlock
           </button>
         </form>
+      )}
+      {data !== null && data.status !== 'locked' && (
+        <ScanQrCode client={client} capture={capture} send={send} busy={busy} />
       )}
       {data !== null && data.status !== 'locked' && data.entries.length === 0 && (
         <div>

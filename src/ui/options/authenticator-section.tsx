@@ -12,6 +12,7 @@ import {
 } from '../features/manual-otp-form';
 import { useFeature } from '../features/use-feature';
 import { ErrorAlert } from '../forms/error-alert';
+import { EntrySettings } from './authenticator-section-entry';
 import { PasswordField } from '../forms/password-field';
 import { QrCode } from '../forms/qr-code';
 import { SelectField } from '../forms/select-field';
@@ -193,6 +194,14 @@ export function AuthenticatorSection({
                       : 'Exporting shows the secret: anyone who sees it can generate your codes.'}
                   </p>
                 )}
+                <EntrySettings
+                  entry={entry}
+                  sites={(data.autofillSites ?? []).filter((site) => site.entryId === entry.id)}
+                  accounts={accounts}
+                  client={client}
+                  send={feature.send}
+                  busy={busy}
+                />
                 {exported?.id === entry.id && (
                   <div class="totp-setup">
                     <QrCode text={exported.uri} label={`QR code of ${label(entry)}`} />
