@@ -335,3 +335,33 @@ test('a second origin that is not allowed gets nothing, even when its script sen
   expect(echo.received.at(-1)?.authorization).toBeNull();
   await screenshot(other, 'sites-journey-other-origin');
 });
+
+test('a tab opened when the site holds no keys yet finds the session before its first script', async () => {
+  // Each round starts with nothing stored for the site (as on a first visit, or after the
+  // tokens changed while no tab was open), so only what the bridge does at document_start counts.
+  const rounds = 12;
+  const seen: Array<{ head: string | null; body: string | null }> = [];
+  for (let round = 0; round < rounds; round++) {
+    const page = await openTab(`${site.url}/?round=${String(round)}`);
+    await expect(page.locator('#who')).toHaveText('Signed in as alice');
+    seen.push({
+      head: await page.evaluate(
+        () => (window as unknown as { headLastAuthUser: string | null }).headLastAuthUser,
+      ),
+      body: await page.locator('#initial-last-auth-user').textContent(),
+    });
+    await page.evaluate(() => {
+      localStorage.clear();
+    });
+    await page.close();
+  }
+  test.info().annotations.push({
+    type: 'first inline <head> script saw the session',
+    description: `${String(seen.filter((each) => each.head === 'alice').length)}/${String(rounds)}`,
+  });
+  test.info().annotations.push({
+    type: 'first app script saw the session',
+    description: `${String(seen.filter((each) => each.body === 'alice').length)}/${String(rounds)}`,
+  });
+  expect(seen).toEqual(Array.from({ length: rounds }, () => ({ head: 'alice', body: 'alice' })));
+});

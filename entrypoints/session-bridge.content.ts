@@ -24,6 +24,19 @@ export default defineContentScript({
       extensionId: browser.runtime.id,
       localStorage: window.localStorage,
       cookies: document,
+      // Registered runs come at document_start ("loading"); an injection into a live page is
+      // later, and a running page must not be stopped.
+      ...(document.readyState === 'loading' && {
+        firstLoad: {
+          sessionStorage: window.sessionStorage,
+          hold: () => {
+            window.stop();
+          },
+          reload: () => {
+            location.reload();
+          },
+        },
+      }),
       sendRequest: (message) => browser.runtime.sendMessage(message),
       onPush(listener) {
         browser.runtime.onMessage.addListener((message: unknown, sender) => {

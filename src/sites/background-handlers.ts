@@ -10,6 +10,7 @@ import type { DocumentRegistry } from './document-registry';
 import { syncHeaderRule, type SessionRulesPort } from './formats/authorization-header';
 import { originMatchPattern, originOfUrl } from './origin';
 import { pageChangesFor } from './site-changes';
+import { markSessionVersion, sessionVersion, type VersionCookiesPort } from './session-version';
 import { sessionRequestFor, type AccountSession, type SessionSource } from './session-source';
 
 /** What a message sender looks like (a subset of `runtime.MessageSender`). */
@@ -36,6 +37,9 @@ export interface PermissionsPort {
 }
 
 export interface SitesDeps {
+  /** Where the session's version is left for the bridge's first-load check (session-version.ts). */
+  cookies?: VersionCookiesPort | undefined;
+  now?: () => number;
   /** Our own extension id: bridge messages come from our content script and nowhere else. */
   extensionId: string;
   allowList: AllowList;
@@ -48,8 +52,21 @@ export interface SitesDeps {
 
 const REJECTED: BridgeResponse = { type: 'bridge:rejected' };
 
-function applyMessage(site: Site, session: AccountSession): BridgeApply {
-  return { type: 'bridge:apply', ...pageChangesFor(site, session) };
+/**
+ * The site's changes, with their version; the version cookie is updated first, so a tab that
+ * starts loading from now on compares against this session.
+ */
+async function applyMessage(
+  site: Site,
+  session: AccountSession,
+  deps: SitesDeps,
+): Promise<BridgeApply> {
+  const changes = pageChangesFor(site, session);
+  // The header format puts nothing in the page: no version to wait for.
+  if (site.format === 'authorization-header') return { type: 'bridge:apply', ...changes };
+  const version = await sessionVersion(changes);
+  await markSessionVersion(deps.cookies, site.origin, version, (deps.now ?? Date.now)());
+  return { type: 'bridge:apply', ...changes, version };
 }
 
 export function isGranted(permissions: PermissionsPort, origin: string): Promise<boolean> {
@@ -100,7 +117,14 @@ export async function handleBridgeRequest(
     const tabIds = new Set([...(await tabIdsOn(deps.tabs, origin)), tabId]);
     await syncHeaderRule(deps.rules, site, session.tokens, [...tabIds]);
   }
-  return applyMessage(site, session);
+  return applyMessage(site, session, deps);
+}
+
+/** On worker start: the version cookie follows the session as it is now (e.g. after a restart). */
+export async function markCurrentVersion(site: Site, deps: SitesDeps): Promise<void> {
+  if (site.format === 'authorization-header') return;
+  const session = await deps.sessions.getAccountSession(site.accountId, sessionRequestFor(site));
+  if (session) await applyMessage(site, session, deps);
 }
 
 export interface PushResult {
@@ -131,7 +155,8 @@ export async function pushSessionToTabs(accountId: string, deps: SitesDeps): Pro
       await syncHeaderRule(deps.rules, site, session.tokens, tabIds);
       continue;
     }
-    const message = applyMessage(site, session);
+    // Also with no tab open: the version cookie is what makes the next first load current.
+    const message = await applyMessage(site, session, deps);
     for (const tabId of tabIds) {
       const target = await deps.documents.get(tabId);
       if (target?.origin !== site.origin) continue;

@@ -73,6 +73,16 @@ const message = fc.oneof(
     removals: fc.array(removal, { maxLength: 2 }),
     extra: anyValue,
   }),
+  fc.record({
+    type: fc.constant('bridge:apply'),
+    writes: fc.array(validWrite, { maxLength: 2 }),
+    removals: fc.array(validRemoval, { maxLength: 1 }),
+    version: fc.oneof(
+      fc.constantFrom('0123456789abcdef', '0123456789ABCDEF', '0123456789abcde', undefined),
+      fc.stringMatching(/^[0-9a-f]{15,17}$/),
+      anyValue,
+    ),
+  }),
   anyValue,
   fc.array(anyValue),
 );

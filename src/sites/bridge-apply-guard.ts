@@ -4,6 +4,7 @@
  * accepts; bridge-apply-guard.test.ts compares the two on generated messages.
  */
 import type { BridgeApply } from './bridge-messages';
+import { VERSION_PATTERN } from './session-version';
 
 type Plain = Record<string, unknown>;
 
@@ -62,7 +63,9 @@ function isRemoval(value: unknown): boolean {
 export function isBridgeApply(message: unknown): message is BridgeApply {
   return (
     isPlain(message) &&
-    hasExactly(message, ['type', 'writes', 'removals']) &&
+    (hasExactly(message, ['type', 'writes', 'removals']) ||
+      (hasExactly(message, ['type', 'writes', 'removals', 'version']) &&
+        (message.version === undefined || isText(message.version, 16, 16, VERSION_PATTERN)))) &&
     message.type === 'bridge:apply' &&
     Array.isArray(message.writes) &&
     message.writes.length <= 16 &&

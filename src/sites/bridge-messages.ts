@@ -4,6 +4,7 @@
  * back is validated again before it touches the page.
  */
 import * as v from 'valibot';
+import { VERSION_PATTERN } from './session-version';
 
 /** The only request a bridge may send: "the session of my origin" (the origin is the sender's). */
 export const BridgeRequestSchema = v.strictObject({ type: v.literal('bridge:getSession') });
@@ -48,6 +49,8 @@ export const BridgeApplySchema = v.strictObject({
     ),
     v.maxLength(4),
   ),
+  /** The session's version (session-version.ts); absent when a removed site is cleared. */
+  version: v.optional(v.pipe(v.string(), v.regex(VERSION_PATTERN))),
 });
 export type BridgeApply = v.InferOutput<typeof BridgeApplySchema>;
 

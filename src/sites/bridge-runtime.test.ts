@@ -2,7 +2,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StorageChange } from './apply-changes';
 import type { BridgeApply } from './bridge-messages';
-import { announceStorageChanges, startBridge, type BridgeEnvironment } from './bridge-runtime';
+import {
+  announceStorageChanges,
+  startBridge,
+  type BridgeEnvironment,
+  type FirstLoadControl,
+} from './bridge-runtime';
+import { APPLIED_VERSION_KEY, RELOADED_FOR_KEY, VERSION_COOKIE } from './session-version';
 import { amplifyLocalStorageChanges } from './formats/amplify-local-storage';
 import { makeTokens, TEST_CLIENT_ID } from './testing/tokens';
 
@@ -133,5 +139,96 @@ describe('session bridge', () => {
     const event = heard.mock.calls[0]?.[0] as StorageEvent;
     expect([event.key, event.oldValue, event.newValue]).toEqual(['k', 'a', 'b']);
     expect(event.storageArea).toBe(localStorage);
+  });
+});
+
+describe('session bridge, first load (document_start)', () => {
+  const V1 = '00000000000000a1';
+  const V2 = '00000000000000b2';
+
+  function firstLoad(world: ReturnType<typeof environment>) {
+    const steps: string[] = [];
+    const control: FirstLoadControl = {
+      sessionStorage,
+      hold: () =>
+        steps.push(`hold (page has ${String(localStorage.getItem(`${P}.LastAuthUser`))})`),
+      reload: () =>
+        steps.push(`reload (page has ${String(localStorage.getItem(`${P}.LastAuthUser`))})`),
+    };
+    world.env.firstLoad = control;
+    return steps;
+  }
+
+  beforeEach(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+    document.cookie = `${VERSION_COOKIE}=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT`;
+  });
+
+  it('holds the load when the stored session is older than the background’s, then reloads with it', async () => {
+    document.cookie = `${VERSION_COOKIE}=${V1}; path=/`;
+    const world = environment({ ...apply(alice), version: V1 });
+    const steps = firstLoad(world);
+    const started = startBridge(world.env);
+    // Synchronously, before any page script could run: the load is already stopped.
+    expect(steps).toEqual(['hold (page has null)']);
+    await started;
+    expect(steps).toEqual(['hold (page has null)', 'reload (page has alice)']);
+    expect(localStorage.getItem(APPLIED_VERSION_KEY)).toBe(V1);
+  });
+
+  it('lets the page run at once when the stored session is the current one', async () => {
+    document.cookie = `${VERSION_COOKIE}=${V1}; path=/`;
+    localStorage.setItem(APPLIED_VERSION_KEY, V1);
+    const world = environment({ ...apply(alice), version: V1 });
+    const steps = firstLoad(world);
+    await startBridge(world.env);
+    expect(steps).toEqual([]);
+    // Still asks: the background learns this document for later pushes.
+    expect(world.sent).toEqual([{ type: 'bridge:getSession' }]);
+  });
+
+  it('holds for a sign-out that happened while no tab was open, so no page sees the old user', async () => {
+    localStorage.setItem(`${P}.LastAuthUser`, 'alice');
+    localStorage.setItem(APPLIED_VERSION_KEY, V1);
+    document.cookie = `${VERSION_COOKIE}=${V2}; path=/`;
+    const world = environment({ ...apply(undefined), version: V2 });
+    const steps = firstLoad(world);
+    await startBridge(world.env);
+    expect(steps).toEqual(['hold (page has alice)', 'reload (page has null)']);
+  });
+
+  it('reloads at most once per version, even when the background refuses', async () => {
+    document.cookie = `${VERSION_COOKIE}=${V1}; path=/`;
+    const refused = environment({ type: 'bridge:rejected' });
+    const steps = firstLoad(refused);
+    await startBridge(refused.env);
+    expect(steps).toEqual(['hold (page has null)', 'reload (page has null)']);
+    expect(sessionStorage.getItem(RELOADED_FOR_KEY)).toBe(V1);
+    // The reloaded document: same tab, same version: the page runs without the session.
+    const again = environment({ type: 'bridge:rejected' });
+    const secondSteps = firstLoad(again);
+    await startBridge(again.env);
+    expect(secondSteps).toEqual([]);
+  });
+
+  it('never holds without a version cookie, nor a page it was injected into', async () => {
+    const noCookie = environment({ ...apply(alice), version: V1 });
+    const steps = firstLoad(noCookie);
+    await startBridge(noCookie.env);
+    expect(steps).toEqual([]);
+
+    document.cookie = `${VERSION_COOKIE}=${V2}; path=/`;
+    const injected = environment({ ...apply(alice), version: V2 }); // no firstLoad: page running
+    await startBridge(injected.env);
+    expect(localStorage.getItem(APPLIED_VERSION_KEY)).toBe(V2);
+  });
+
+  it('forgets the applied version when a removed site is cleared (no version in the message)', async () => {
+    const world = environment({ ...apply(alice), version: V1 });
+    await startBridge(world.env);
+    expect(localStorage.getItem(APPLIED_VERSION_KEY)).toBe(V1);
+    world.push(apply(undefined), { id: EXTENSION_ID });
+    expect(localStorage.getItem(APPLIED_VERSION_KEY)).toBeNull();
   });
 });

@@ -5,10 +5,16 @@
  */
 import { applyToCookies, applyToLocalStorage, type StorageChange } from './apply-changes';
 import { isBridgeApply } from './bridge-apply-guard';
+import { APPLIED_VERSION_KEY, RELOADED_FOR_KEY, versionFromCookies } from './session-version';
 
 export interface BridgeEnvironment {
   extensionId: string;
   localStorage: Storage;
+  /**
+   * Present when the bridge runs at document_start (registered), absent when injected into a
+   * page that already runs: only then can the load be held before the page's scripts.
+   */
+  firstLoad?: FirstLoadControl;
   cookies: { cookie: string };
   sendRequest(message: { type: 'bridge:getSession' }): Promise<unknown>;
   onPush(
@@ -18,10 +24,21 @@ export interface BridgeEnvironment {
   announce(changes: StorageChange[], area: 'localStorage' | 'cookie'): void;
 }
 
+export interface FirstLoadControl {
+  sessionStorage: Pick<Storage, 'getItem' | 'setItem'>;
+  /** Stops the document from loading further (`window.stop()`): no page script runs. */
+  hold(): void;
+  /** Loads the page again (`location.reload()`), now with the session in place. */
+  reload(): void;
+}
+
 export function applyBridgeMessage(environment: BridgeEnvironment, message: unknown): boolean {
   if (!isBridgeApply(message)) return false;
   const changes = { writes: message.writes, removals: message.removals };
   const stored = applyToLocalStorage(environment.localStorage, changes);
+  // Not announced: the version is the bridge's bookkeeping, not the page's session.
+  if (message.version === undefined) environment.localStorage.removeItem(APPLIED_VERSION_KEY);
+  else environment.localStorage.setItem(APPLIED_VERSION_KEY, message.version);
   const cookies = applyToCookies(environment.cookies, changes);
   if (stored.length > 0) environment.announce(stored, 'localStorage');
   // Cookies have no change event: a session that arrives after the page's scripts started would
@@ -30,12 +47,33 @@ export function applyBridgeMessage(environment: BridgeEnvironment, message: unkn
   return true;
 }
 
+/**
+ * The version this load must wait for, or undefined when the page may run now: the background's
+ * version cookie differs from the version last applied here, and no reload was made for it yet
+ * in this tab (a rejected or failed answer must not reload forever).
+ */
+export function staleVersion(environment: BridgeEnvironment): string | undefined {
+  const control = environment.firstLoad;
+  if (!control) return undefined;
+  const expected = versionFromCookies(environment.cookies.cookie);
+  if (expected === undefined) return undefined;
+  if (environment.localStorage.getItem(APPLIED_VERSION_KEY) === expected) return undefined;
+  if (control.sessionStorage.getItem(RELOADED_FOR_KEY) === expected) return undefined;
+  return expected;
+}
+
 export function startBridge(environment: BridgeEnvironment): Promise<void> {
   environment.onPush((message, sender) => {
     // Only our own background (no tab: not another content script, not a page).
     if (sender.id !== environment.extensionId || sender.tab !== undefined) return;
     applyBridgeMessage(environment, message);
   });
+  // Synchronous, before the page's first script: hold the load when the stored session is old.
+  const waitFor = staleVersion(environment);
+  if (waitFor !== undefined) {
+    environment.firstLoad?.sessionStorage.setItem(RELOADED_FOR_KEY, waitFor);
+    environment.firstLoad?.hold();
+  }
   return environment
     .sendRequest({ type: 'bridge:getSession' })
     .then((reply) => {
@@ -43,6 +81,10 @@ export function startBridge(environment: BridgeEnvironment): Promise<void> {
     })
     .catch(() => {
       // Extension reloaded or worker unavailable: the page keeps whatever it has.
+    })
+    .finally(() => {
+      // A held page always loads again, with the session or (refused) without it.
+      if (waitFor !== undefined) environment.firstLoad?.reload();
     });
 }
 

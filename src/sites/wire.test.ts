@@ -6,6 +6,7 @@ import { bridgeRegistration, bridgeScriptId } from './permissions';
 import { FakeScripting } from './testing/fake-scripting';
 import { EXTENSION_ID, FakePermissions, FakeRules, FakeSessions, FakeTabs } from './testing/fakes';
 import { makeTokens, TEST_CLIENT_ID } from './testing/tokens';
+import { VERSION_COOKIE } from './session-version';
 import { wireSites, type SitesBrowser } from './wire';
 
 class FakeEvent<Listener extends (...args: never[]) => unknown> {
@@ -50,16 +51,28 @@ function setup() {
   const rules = new FakeRules();
   const sessions = new FakeSessions();
   sessions.accounts.set('demo', { clientId: TEST_CLIENT_ID, tokens: alice });
+  const cookies = new Map<string, string>();
   const browser: SitesBrowser = {
     runtime: { id: EXTENSION_ID, onMessage },
     permissions,
     tabs,
     scripting,
     declarativeNetRequest: rules,
+    cookies: {
+      set(details) {
+        cookies.set(`${details.url} ${details.name}`, details.value);
+        return Promise.resolve();
+      },
+      remove(details) {
+        cookies.delete(`${details.url} ${details.name}`);
+        return Promise.resolve();
+      },
+    },
   };
   const service = wireSites({ browser, storage, sessions });
   return {
     service,
+    cookies,
     onMessage,
     onPermissionRemoved,
     onTabRemoved,
@@ -185,6 +198,27 @@ describe('wireSites', () => {
     await world.service.updateSite({ origin: SITE, accountId: 'demo', shareRefreshToken: true });
     expect(await world.service.siteOwnsRefresh('demo')).toBe(true);
     expect(await world.service.siteOwnsRefresh('other')).toBe(false);
+  });
+
+  it('keeps the session version cookie current even with no tab open, and drops it on removal', async () => {
+    const world = setup();
+    world.permissions.granted.add(`${SITE}/*`);
+    await world.service.shareSite({ origin: SITE, accountId: 'demo' });
+    const key = `${SITE}/ ${VERSION_COOKIE}`;
+    await world.service.onTokensChanged('demo');
+    const signedIn = world.cookies.get(key);
+    expect(signedIn).toMatch(/^[0-9a-f]{16}$/);
+    // Signed out while no tab of the site is open: the next first load must know.
+    world.sessions.accounts.set('demo', { clientId: TEST_CLIENT_ID, tokens: undefined });
+    expect((await world.service.onTokensChanged('demo')).delivered).toEqual([]);
+    expect(world.cookies.get(key)).toMatch(/^[0-9a-f]{16}$/);
+    expect(world.cookies.get(key)).not.toBe(signedIn);
+    // And after a restart of the worker the cookie follows the session as it is.
+    world.cookies.clear();
+    await world.service.resync();
+    expect(world.cookies.get(key)).toMatch(/^[0-9a-f]{16}$/);
+    await world.service.removeSite(SITE);
+    expect(world.cookies.has(key)).toBe(false);
   });
 
   it('forgets closed tabs', async () => {

@@ -9,6 +9,7 @@ import { createAllowList, defineSitesItem, type Site, type SiteInput } from './a
 import {
   handleBridgeRequest,
   isGranted,
+  markCurrentVersion,
   pushSessionToTabs,
   type BridgeSender,
   type PermissionsPort,
@@ -30,6 +31,7 @@ import {
   type ScriptingPort,
 } from './permissions';
 import type { SessionSource } from './session-source';
+import { forgetSessionVersion, type VersionCookiesPort } from './session-version';
 import { clearingChangesFor } from './site-changes';
 
 interface Event<Listener> {
@@ -54,6 +56,8 @@ export interface SitesBrowser {
   };
   tabs: TabsPort & { onRemoved: Event<(tabId: number) => void> };
   scripting: ScriptingPort;
+  /** The `cookies` permission: the session version for the first-load check (session-version.ts). */
+  cookies?: VersionCookiesPort | undefined;
   /** Absent until the manifest lists `declarativeNetRequest`; only the header format needs it. */
   declarativeNetRequest?: SessionRulesPort | undefined;
 }
@@ -105,6 +109,7 @@ export function wireSites(options: {
     permissions: browser.permissions,
     documents: createDocumentRegistry(defineDocumentsItem(options.storage)),
     rules: browser.declarativeNetRequest ?? missingRules,
+    cookies: browser.cookies,
   };
 
   async function tabIdsOn(origin: string): Promise<number[]> {
@@ -130,6 +135,7 @@ export function wireSites(options: {
       }
     }
     await deps.documents.deleteOrigin(site.origin);
+    await forgetSessionVersion(browser.cookies, site.origin);
   }
 
   async function apply(input: SiteInput): Promise<Site> {
@@ -211,6 +217,8 @@ export function wireSites(options: {
           const session = await sessions.getAccountSession(site.accountId);
           if (site.format === 'authorization-header') {
             await syncHeaderRule(deps.rules, site, session?.tokens, await tabIdsOn(site.origin));
+          } else {
+            await markCurrentVersion(site, deps);
           }
         } else {
           // Revoked while the worker was not running.
