@@ -7,7 +7,7 @@ import { DEMO_ACCOUNT, fakeClient } from '../testing/fixtures';
 import { AuthenticatorPanel } from './authenticator-panel';
 
 const URI = 'otpauth://totp/Demo:bob%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Demo';
-const decoded = vi.hoisted(() => ({ uri: '' as string | Error }));
+const decoded = vi.hoisted((): { uri: string | Error } => ({ uri: '' }));
 
 // happy-dom cannot decode a PNG: the pixel step is replaced, the otpauth parsing is real.
 vi.mock('../../otp/qr-decode', () => ({
@@ -38,8 +38,8 @@ describe('scan a QR code on this page', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Scan a QR code on this page' }));
     await screen.findByRole('form', { name: 'Add the scanned code' });
     expect(capture).toHaveBeenCalledTimes(1);
-    expect((screen.getByLabelText('Issuer') as HTMLInputElement).value).toBe('Demo');
-    expect((screen.getByLabelText('Account') as HTMLInputElement).value).toBe('bob@example.com');
+    expect(screen.getByLabelText<HTMLInputElement>('Issuer').value).toBe('Demo');
+    expect(screen.getByLabelText<HTMLInputElement>('Account').value).toBe('bob@example.com');
     // Nothing is saved before the person confirms, and the secret is never shown.
     expect(fake.featureActions()).toEqual([]);
     expect(document.body.textContent).not.toContain('JBSWY3DPEHPK3PXP');
