@@ -20,6 +20,8 @@ const ALLOWED_PERMISSIONS = new Set([
   'activeTab',
   'identity',
   'declarativeNetRequest',
+  // Only for granted sites (host access is still required per origin): the session version.
+  'cookies',
 ]);
 const BROAD_HOST =
   /^(<all_urls>|\*:\/\/\*\/.*|https?:\/\/\*\/.*|https?:\/\/\*\.[^/]+\/.*|\*:\/\/.*)$/;

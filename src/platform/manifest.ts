@@ -26,6 +26,8 @@ export function buildManifest(browser: string) {
       'Sign in to Amazon Cognito user pools from the toolbar: every MFA step, shared sessions, and a built-in authenticator.',
     // activeTab: the popup reads the current tab's origin for "Share with this site".
     // declarativeNetRequest: the Authorization-header format adds headers for named API origins.
+    // cookies: a shared site's session *version* (no token) for the bridge's first-load check;
+    // it reaches only the origins the person granted (src/sites/session-version.ts).
     // identity: launchWebAuthFlow, the sign-in window of the hosted UI / federated sign-in.
     permissions: [
       'storage',
@@ -33,6 +35,7 @@ export function buildManifest(browser: string) {
       'scripting',
       'activeTab',
       'declarativeNetRequest',
+      'cookies',
       'identity',
     ],
     host_permissions: [...cognitoHostPermissions(), ...LOCAL_POOL_HOST_PERMISSIONS],
