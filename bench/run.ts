@@ -3,14 +3,23 @@
  * headless Chromium (ours vs amazon-cognito-identity-js vs Amplify v6), plus the extension's
  * gzipped bundle sizes. Writes bench/results.json and prints a table with the issue-8 budgets.
  *
+ * The extension's own figures (popup paint and step times, worker cold start, sign-in CPU and
+ * round trips, refresh calls from 50 tabs) come from bench/extension/cli.ts, run in a child
+ * process under the shared e2e lock (`flock /tmp/e2e.lock`): it builds the demo extension
+ * (`npm run build:demo`), measures the bundles of that build, and drives it against the local pool.
+ *
  * Options: --iterations N (default 30 per runtime), --skip-chromium, --skip-bundle, --ours-only
- * (only our Montgomery and Barrett engines and the OpenSSL floor: quick reduction comparisons).
+ * (only our Montgomery and Barrett engines and the OpenSSL floor: quick reduction comparisons),
+ * --skip-extension, --extension-iterations N (default 8), --no-build (measure the existing
+ * .output/chrome-mv3 instead of building the demo extension).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureBundles, type BundleSizes } from './bundle-size';
+import type { ExtensionBenchResult } from './extension/extension-bench';
 import { benchChromiumSrp } from './chromium-srp';
 import { pairedRatio, type Summary } from './harness';
 import { benchNodeSrp } from './node-srp';
@@ -175,25 +184,107 @@ if (flag('--skip-chromium')) {
   };
 }
 
-// Bundles ------------------------------------------------------------------------------------
+// Extension (under the e2e lock) and bundles -------------------------------------------------
 let bundle: BundleSizes | undefined;
+let extension: ExtensionBenchResult | undefined;
 const outputDir = `${repoRoot}.output/chrome-mv3`;
-if (flag('--skip-bundle')) {
-  say('\nBundle: skipped (--skip-bundle)');
+const extensionIterationsArg = args[args.indexOf('--extension-iterations') + 1];
+const extensionIterations = args.includes('--extension-iterations')
+  ? Number(extensionIterationsArg)
+  : 8;
+
+/** Builds the demo extension and measures it in a child process holding the e2e lock. */
+function runExtensionBench(): (ExtensionBenchResult & { bundle: BundleSizes }) | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'cognito-pass-bench-'));
+  const out = join(dir, 'extension.json');
+  const build = flag('--no-build') ? 'true' : 'npm run build:demo >/dev/null';
+  const script = `${build} && node --import tsx bench/extension/cli.ts --out ${out} --iterations ${String(extensionIterations)}`;
+  const hasFlock = spawnSync('sh', ['-c', 'command -v flock'], { stdio: 'ignore' }).status === 0;
+  console.log(
+    `\nExtension: ${hasFlock ? 'waiting for /tmp/e2e.lock, then ' : ''}building the demo extension and driving it (${String(extensionIterations)} iterations)…`,
+  );
+  const child = hasFlock
+    ? spawnSync('flock', ['/tmp/e2e.lock', 'sh', '-c', script], { cwd: repoRoot, stdio: 'inherit' })
+    : spawnSync('sh', ['-c', script], { cwd: repoRoot, stdio: 'inherit' });
+  try {
+    if (child.status !== 0 || !existsSync(out)) {
+      say(`\nExtension: the run failed (exit ${String(child.status)}); its figures are left out`);
+      return undefined;
+    }
+    return JSON.parse(readFileSync(out, 'utf8')) as ExtensionBenchResult & { bundle: BundleSizes };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (flag('--skip-extension')) {
+  say('\nExtension: skipped (--skip-extension)');
+} else if (!existsSync(chromiumPath)) {
+  say(`\nExtension: no Chromium at ${chromiumPath}; skipped`);
 } else {
+  const measured = runExtensionBench();
+  if (measured) {
+    const { bundle: builtBundle, ...rest } = measured;
+    extension = rest;
+    bundle = builtBundle;
+  }
+}
+
+if (extension) {
+  const e = extension;
+  results.popup = e.popup;
+  results.worker = e.worker;
+  results.signin = e.signin;
+  results.refresh = e.refresh;
+  const ms = (value: number | undefined) => `${(value ?? NaN).toFixed(1).padStart(8)} ms`;
+  say('\nExtension (demo build, headless Chromium, local pool; medians)');
+  say(
+    `  popup first paint (FCP)  ${ms(e.popup.first_paint_ms)}  (${e.popup.ranges_ms.first_paint_ms?.join('–') ?? ''})`,
+  );
+  if (e.popup.first_step_paint_ms !== undefined)
+    say(`  popup step painted       ${ms(e.popup.first_step_paint_ms)}`);
+  say(
+    `  step → step beyond net   ${ms(e.popup.step_to_step_ms)}  (${e.popup.ranges_ms.step_to_step_ms?.join('–') ?? ''}, ${String(e.popup.samples)} steps)`,
+  );
+  for (const [name, t] of Object.entries(e.popup.transitions)) {
+    say(
+      `    ${name.padEnd(66)} ${t.beyond_network_ms.toFixed(1).padStart(7)} ms (total ${t.total_ms.toFixed(1)}, network ${t.network_ms.toFixed(1)})`,
+    );
+  }
+  say(
+    `  worker cold start        ${ms(e.worker.cold_start_ms)}  (warm ping ${e.worker.warm_ping_ms.toFixed(1)} ms)`,
+  );
+  say(
+    `  client CPU per SRP sign-in ${ms(e.signin.client_cpu_ms_srp)}  ${JSON.stringify(e.signin.client_cpu_ms_srp_parts)}`,
+  );
+  for (const [flow, n] of Object.entries(e.signin.round_trips)) {
+    say(
+      `  round trips ${flow.padEnd(24)} ${String(n).padStart(3)}  ${(e.signin.operations[flow] ?? []).join(', ')}`,
+    );
+  }
+  say(
+    `  refresh: ${String(e.refresh.tabs)} tabs → ${String(e.refresh.refresh_calls)} refresh call(s); ${String(e.refresh.tabs_signed_in)} tabs showed DONE; calls: ${e.refresh.operations.join(', ') || 'none'}`,
+  );
+}
+
+if (!bundle && !flag('--skip-bundle')) {
   if (!existsSync(`${outputDir}/manifest.json`)) {
     console.log('\nNo .output/chrome-mv3 build: running npx wxt build…');
     const build = spawnSync('npx', ['wxt', 'build'], { cwd: repoRoot, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('wxt build failed');
   }
   bundle = measureBundles(outputDir);
+}
+if (bundle) {
   results.bundle = bundle;
-  say('\nBundles in .output/chrome-mv3 (gzip -9, initial JS only; lazy chunks not counted)');
+  say('\nBundles (gzip -9, initial JS only; lazy chunks not counted)');
   say(`  popup                    ${bundle.popup_js_gzip_kb.toFixed(1).padStart(8)} KB`);
   say(`  background               ${bundle.background_js_gzip_kb.toFixed(1).padStart(8)} KB`);
   for (const [file, size] of Object.entries(bundle.content_scripts_gzip_kb)) {
     say(`  content ${file.padEnd(16)} ${size.toFixed(1).padStart(8)} KB`);
   }
+} else {
+  say('\nBundle: skipped (--skip-bundle)');
 }
 
 // Budgets ------------------------------------------------------------------------------------
@@ -255,19 +346,44 @@ if (bundle) {
   );
 }
 
-say('\nNot measured by this run (left out of results.json, no invented numbers):');
-say(
-  '  popup.first_paint_ms, popup.step_to_step_ms   — filled by the popup work (issue 5) with the E2E harness',
-);
-say(
-  '  worker.cold_start_ms                          — filled by the background worker work (issue 4)',
-);
-say(
-  '  signin.client_cpu_ms_srp, signin.round_trips  — filled by the sign-in machine against the local pool (issue 4)',
-);
-say(
-  '  refresh.tabs / refresh.refresh_calls          — filled by session sharing across tabs (issue 6)',
-);
+if (extension) {
+  const e = extension;
+  check(
+    'popup open → first paint ≤ 50 ms (median FCP)',
+    e.popup.first_paint_ms,
+    (v) => v <= 50,
+    `${String(e.popup.first_paint_ms)} ms`,
+  );
+  check(
+    'one step → the next ≤ 30 ms beyond the network (median)',
+    e.popup.step_to_step_ms,
+    (v) => v <= 30,
+    `${String(e.popup.step_to_step_ms)} ms`,
+  );
+  check(
+    'client CPU per SRP sign-in in Chromium ≤ 15 ms (worker + popup)',
+    e.signin.client_cpu_ms_srp,
+    (v) => v <= 15,
+    `${String(e.signin.client_cpu_ms_srp)} ms`,
+  );
+  const minimum: Record<string, number> = { srp: 2, srp_totp: 3, srp_sms: 3, srp_email: 3 };
+  for (const [flow, least] of Object.entries(minimum)) {
+    const n = e.signin.round_trips[flow];
+    check(
+      `round trips ${flow} = ${String(least)} (Cognito's minimum)`,
+      n,
+      (v) => v === least,
+      String(n ?? '–'),
+    );
+  }
+  check(
+    '50 tabs, expiring token → exactly 1 refresh call',
+    e.refresh.refresh_calls,
+    (v) => v === 1,
+    `${String(e.refresh.refresh_calls)} call(s)`,
+  );
+  say(`  info  worker cold start (no budget): ${String(e.worker.cold_start_ms)} ms`);
+}
 
 (results.machine as Record<string, unknown>).loadavg_1m_end =
   Math.round((loadavg()[0] ?? 0) * 10) / 10;
