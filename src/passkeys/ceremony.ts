@@ -16,7 +16,10 @@ import {
 /** The part of `navigator.credentials` used (a structural type, so tests can fake it). */
 export interface CredentialsApi {
   create(options: { publicKey: PublicKeyCredentialCreationOptions }): Promise<unknown>;
-  get(options: { publicKey: PublicKeyCredentialRequestOptions }): Promise<unknown>;
+  get(options: {
+    publicKey: PublicKeyCredentialRequestOptions;
+    signal?: AbortSignal;
+  }): Promise<unknown>;
 }
 
 export interface CeremonyError {
@@ -115,6 +118,7 @@ export async function createPasskey(
 export async function getPasskeyAssertion(
   place: CeremonyPlace,
   optionsJson: Json,
+  signal?: AbortSignal,
 ): Promise<CeremonyResult> {
   if (place.credentials === undefined) return { ok: false, error: unavailable };
   const rpId = typeof optionsJson.rpId === 'string' ? optionsJson.rpId : undefined;
@@ -122,6 +126,7 @@ export async function getPasskeyAssertion(
   try {
     const credential = await place.credentials.get({
       publicKey: requestOptionsFromJson(optionsJson),
+      ...(signal !== undefined && { signal }),
     });
     if (credential === null) return { ok: false, error: ceremonyError(undefined, 'get') };
     return { ok: true, credential: assertionToJson(credential as CredentialLike) };

@@ -20,7 +20,16 @@ export function ConfirmWebAuthn(props: StepProps<'CONFIRM_SIGN_IN_WITH_WEB_AUTHN
   const accountId = props.account.id;
   const [waiting, setWaiting] = useState(false);
   const started = useRef(false);
+  // The first outcome answers: the ceremony's, or the person's "Use another way" (which aborts it).
+  const settled = useRef(false);
+  const abort = useRef<AbortController | null>(null);
   const { send } = props;
+
+  const fail = (error: CeremonyError) => {
+    if (settled.current) return;
+    settled.current = true;
+    void send({ type: 'answer', accountId, answer: { kind: 'webAuthnFailed', ...error } });
+  };
 
   const run = async () => {
     setWaiting(true);
@@ -30,23 +39,22 @@ export function ConfirmWebAuthn(props: StepProps<'CONFIRM_SIGN_IN_WITH_WEB_AUTHN
     } catch {
       options = {};
     }
+    abort.current = new AbortController();
     const result = api
-      ? await getPasskeyAssertion(api.place, options)
+      ? await getPasskeyAssertion(api.place, options, abort.current.signal)
       : { ok: false as const, error: NO_API };
     setWaiting(false);
-    if (result.ok) {
-      void send({
-        type: 'answer',
-        accountId,
-        answer: { kind: 'webAuthnCredential', credential: JSON.stringify(result.credential) },
-      });
-    } else {
-      void send({
-        type: 'answer',
-        accountId,
-        answer: { kind: 'webAuthnFailed', ...result.error },
-      });
+    if (!result.ok) {
+      fail(result.error);
+      return;
     }
+    if (settled.current) return;
+    settled.current = true;
+    void send({
+      type: 'answer',
+      accountId,
+      answer: { kind: 'webAuthnCredential', credential: JSON.stringify(result.credential) },
+    });
   };
 
   useEffect(() => {
@@ -74,19 +82,15 @@ export function ConfirmWebAuthn(props: StepProps<'CONFIRM_SIGN_IN_WITH_WEB_AUTHN
         <button
           type="button"
           class="secondary"
-          disabled={props.busy || waiting}
-          onClick={() =>
-            void send({
-              type: 'answer',
-              accountId,
-              answer: {
-                kind: 'webAuthnFailed',
-                code: 'PasskeyCancelled',
-                message: 'You chose another way to sign in.',
-                recovery: 'Pick one below.',
-              },
-            })
-          }
+          disabled={props.busy}
+          onClick={() => {
+            fail({
+              code: 'PasskeyCancelled',
+              message: 'You chose another way to sign in.',
+              recovery: 'Pick one below.',
+            });
+            abort.current?.abort();
+          }}
         >
           Use another way
         </button>
