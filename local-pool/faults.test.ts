@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFaultPlan, parseFaultRules, truncateJson } from './faults';
+import { createFaultPlan, FAULT_KINDS, parseFaultRules, truncateJson } from './faults';
 import { DEMO_PUBLIC_CLIENT_ID } from './seed';
 import { startLocalPool, type LocalPool } from './server';
 
@@ -41,6 +42,31 @@ describe('fault plan', () => {
     expect(
       parseFaultRules({ faults: [{ operation: 'X', kind: 'delay', delayMs: 10, times: 1 }] }),
     ).toEqual([{ operation: 'X', kind: 'delay', delayMs: 10, times: 1 }]);
+  });
+
+  it('never throws on any input, and what it accepts is well-formed (5,000 random bodies)', () => {
+    const rule = fc.record(
+      {
+        operation: fc.oneof(fc.constantFrom('*', 'InitiateAuth'), fc.string()),
+        kind: fc.oneof(fc.constantFrom(...FAULT_KINDS), fc.string()),
+        times: fc.oneof(fc.integer(), fc.double(), fc.string()),
+        delayMs: fc.oneof(fc.integer(), fc.double()),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), fc.record({ faults: fc.array(rule) })), (body) => {
+        const parsed = parseFaultRules(body);
+        if (typeof parsed === 'string') return;
+        for (const r of parsed) {
+          expect(FAULT_KINDS).toContain(r.kind);
+          expect(r.operation).toMatch(/^(\*|[A-Za-z]{1,64})$/);
+          if (r.times !== undefined) expect(Number.isInteger(r.times) && r.times >= 0).toBe(true);
+          if (r.delayMs !== undefined) expect(r.delayMs).toBeLessThanOrEqual(120_000);
+        }
+      }),
+      { numRuns: 5_000 },
+    );
   });
 
   it('truncates any JSON answer into something JSON.parse refuses', () => {
