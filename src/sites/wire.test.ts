@@ -34,6 +34,9 @@ function setup() {
   const onPermissionRemoved = new FakeEvent<
     (permissions: { origins?: string[] | undefined }) => void
   >();
+  const onPermissionAdded = new FakeEvent<
+    (permissions: { origins?: string[] | undefined }) => void
+  >();
   const onTabRemoved = new FakeEvent<(tabId: number) => void>();
   const fakePermissions = new FakePermissions();
   const removed: string[][] = [];
@@ -45,6 +48,7 @@ function setup() {
       return Promise.resolve(true);
     },
     onRemoved: onPermissionRemoved,
+    onAdded: onPermissionAdded,
   });
   const tabs = Object.assign(new FakeTabs(), { onRemoved: onTabRemoved });
   const scripting = new FakeScripting();
@@ -69,12 +73,15 @@ function setup() {
       },
     },
   };
-  const service = wireSites({ browser, storage, sessions });
+  const clock = { now };
+  const service = wireSites({ browser, storage, sessions, now: () => clock.now });
   return {
     service,
     cookies,
     onMessage,
     onPermissionRemoved,
+    onPermissionAdded,
+    clock,
     onTabRemoved,
     permissions,
     tabs,
@@ -129,7 +136,7 @@ describe('wireSites', () => {
     await expect(
       world.service.shareSite({ origin: SITE, accountId: 'demo' }),
     ).rejects.toMatchObject({
-      code: 'SitePermissionMissing',
+      code: 'SitePermissionPending',
     });
     world.permissions.granted.add(`${SITE}/*`);
     const site = await world.service.shareSite({ origin: SITE, accountId: 'demo' });
@@ -198,6 +205,52 @@ describe('wireSites', () => {
     await world.service.updateSite({ origin: SITE, accountId: 'demo', shareRefreshToken: true });
     expect(await world.service.siteOwnsRefresh('demo')).toBe(true);
     expect(await world.service.siteOwnsRefresh('other')).toBe(false);
+  });
+
+  it('completes a share when the browser reports the grant, though the popup that asked is gone', async () => {
+    const world = setup();
+    world.tabs.tabs.set(9, { url: `${SITE}/`, documentId: 'DOC-9' });
+    // The popup's click: prompt shown, share recorded; then the prompt closed the popup.
+    await expect(
+      world.service.shareSite({ origin: SITE, accountId: 'demo', shareRefreshToken: true }),
+    ).rejects.toMatchObject({ code: 'SitePermissionPending' });
+    expect(await world.service.listSites()).toEqual([]);
+    // The person accepts.
+    world.permissions.granted.add(`${SITE}/*`);
+    world.onPermissionAdded.fire({ origins: [`${SITE}/*`] });
+    await expect.poll(async () => (await world.service.listSites()).length).toBe(1);
+    expect((await world.service.listSites())[0]).toMatchObject({
+      origin: SITE,
+      accountId: 'demo',
+      shareRefreshToken: true,
+    });
+    expect([...world.scripting.scripts.keys()]).toEqual([bridgeScriptId(SITE)]);
+    await expect.poll(() => world.scripting.injected.length).toBe(1);
+  });
+
+  it('does not take a grant for another origin, a late grant, or a cancelled share as the answer', async () => {
+    const world = setup();
+    const OTHER = 'https://other.example';
+    await world.service.shareSite({ origin: SITE, accountId: 'demo' }).catch(() => undefined);
+    // Another origin granted: this share still waits.
+    world.permissions.granted.add(`${OTHER}/*`);
+    world.onPermissionAdded.fire({ origins: [`${OTHER}/*`] });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await world.service.listSites()).toEqual([]);
+    // Granted after the person moved on (pending shares last 3 minutes).
+    world.clock.now += 3 * 60 * 1000 + 1;
+    world.permissions.granted.add(`${SITE}/*`);
+    world.onPermissionAdded.fire({ origins: [`${SITE}/*`] });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await world.service.listSites()).toEqual([]);
+    // Asked again, then removed before the grant came: nothing is shared.
+    world.permissions.granted.delete(`${SITE}/*`);
+    await world.service.shareSite({ origin: SITE, accountId: 'demo' }).catch(() => undefined);
+    await world.service.removeSite(SITE);
+    world.permissions.granted.add(`${SITE}/*`);
+    world.onPermissionAdded.fire({ origins: [`${SITE}/*`] });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await world.service.listSites()).toEqual([]);
   });
 
   it('keeps the session version cookie current even with no tab open, and drops it on removal', async () => {

@@ -30,6 +30,7 @@ import {
   unregisterBridge,
   type ScriptingPort,
 } from './permissions';
+import { createPendingShares, definePendingSharesItem } from './pending-shares';
 import type { SessionSource } from './session-source';
 import { forgetSessionVersion, type VersionCookiesPort } from './session-version';
 import { clearingChangesFor } from './site-changes';
@@ -53,6 +54,7 @@ export interface SitesBrowser {
   permissions: PermissionsPort & {
     remove(permissions: { origins: string[] }): Promise<boolean>;
     onRemoved: Event<(permissions: { origins?: string[] | undefined }) => void>;
+    onAdded: Event<(permissions: { origins?: string[] | undefined }) => void>;
   };
   tabs: TabsPort & { onRemoved: Event<(tabId: number) => void> };
   scripting: ScriptingPort;
@@ -99,7 +101,10 @@ export function wireSites(options: {
   browser: SitesBrowser;
   storage: WxtStorage;
   sessions: SessionSource;
+  now?: () => number;
 }): SitesService {
+  const now = options.now ?? Date.now;
+  const pending = createPendingShares(definePendingSharesItem(options.storage));
   const { browser, sessions } = options;
   const deps: SitesDeps = {
     extensionId: browser.runtime.id,
@@ -146,12 +151,17 @@ export function wireSites(options: {
       apiOrigins: input.apiOrigins ?? [],
     });
     if (!(await browser.permissions.contains({ origins: wanted }))) {
+      // The prompt may still be open: the grant completes this share (see pending-shares.ts).
+      await pending.add(input, now());
       throw new SiteError({
-        code: 'SitePermissionMissing',
+        code: 'SitePermissionPending',
         message: `Cognito Pass has no access to ${origin} yet.`,
-        recovery: 'Click "Share with this site" again and accept the browser’s prompt.',
+        recovery:
+          'Accept the browser’s prompt: the site is shared as soon as access is granted. ' +
+          'If the prompt is gone, click "Share with this site" again.',
       });
     }
+    await pending.remove(origin);
     const previous = await deps.allowList.get(origin);
     const site = await deps.allowList.put(input);
     if (previous && previous.accountId !== site.accountId) await forget(previous);
@@ -171,6 +181,21 @@ export function wireSites(options: {
       sendResponse(REJECTED);
     });
     return true;
+  });
+
+  browser.permissions.onAdded.addListener(() => {
+    void (async () => {
+      for (const input of await pending.list(now())) {
+        const wanted = originsToRequest({
+          origin: input.origin,
+          format: input.format ?? 'amplify-local-storage',
+          apiOrigins: input.apiOrigins ?? [],
+        });
+        if (await browser.permissions.contains({ origins: wanted })) {
+          await apply(input).catch(() => undefined);
+        }
+      }
+    })();
   });
 
   browser.permissions.onRemoved.addListener((removed) => {
@@ -194,6 +219,7 @@ export function wireSites(options: {
     updateSite: apply,
     async removeSite(input) {
       const origin = normalizeOrigin(input);
+      await pending.remove(origin);
       const site = await deps.allowList.remove(origin);
       if (!site) return;
       await forget(site);

@@ -44,11 +44,15 @@ export function PopupSites({ client, accountId }: { client: PageClient; accountI
     const granted = client.requestSiteAccess(
       originsToRequest({ origin, format: 'amplify-local-storage' }),
     );
-    void granted.then(async (ok) => {
+    // In the same click, before the prompt can close this popup: the background records the
+    // share and completes it itself when the browser reports the grant (a held grant shares now).
+    const recorded = client.sendFeature({ type: 'shareSite', origin, accountId });
+    void Promise.all([granted, recorded]).then(async ([ok]) => {
       if (!ok) {
         showError(PERMISSION_REFUSED);
         return;
       }
+      // Still open: share (again; it is idempotent) to show the result here.
       const response = await send({ type: 'shareSite', origin, accountId });
       if (response.ok) setStatus(`Shared with ${origin}.`);
     });
