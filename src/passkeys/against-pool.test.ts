@@ -193,14 +193,14 @@ describe('passkeys from the extension against the local pool', () => {
         gatewayFor: (each) => createPasskeyGateway(each),
       });
       const refused = await handle({ type: 'passkeys:startRegistration', accountId: 'demo' });
-      expect(refused).toEqual({
+      expect(refused).toMatchObject({
         ok: false,
         error: {
           code: 'WebAuthnNotEnabledException',
           message: 'This user pool does not have passkeys turned on.',
-          recovery: expect.stringContaining('administrator'),
         },
       });
+      if (!refused.ok) expect(refused.error.recovery).toContain('administrator');
     } finally {
       await bare.close();
     }
