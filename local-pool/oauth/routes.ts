@@ -74,9 +74,10 @@ function write(request: IncomingMessage, response: ServerResponse, outcome: Outc
     'Content-Length': String(Buffer.byteLength(body)),
     ...(outcome.kind === 'page'
       ? {
-          // The login page: no script at all, and nobody may frame it (clickjacking).
+          // The login page: no script at all, and nobody may frame it (clickjacking). No
+          // form-action: it also governs the redirect after the form, to the app's callback URL.
           'Content-Security-Policy':
-            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+            "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
           'X-Frame-Options': 'DENY',
         }
       : cors),
