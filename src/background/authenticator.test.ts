@@ -76,6 +76,26 @@ describe('authenticatorFromVault', () => {
   });
 });
 
+describe('authenticatorFromVault: never the same time step twice', () => {
+  it('a second automatic answer in the same period waits for the next code', async () => {
+    const t = 1_700_000_020_000; // 10 s into a 30 s period: 20 s left
+    const { authenticator, slept } = setup(t);
+    await authenticator.save({
+      accountId: 'a',
+      username: 'bob',
+      secret: SECRET,
+      issuer: 'Demo',
+      account: 'bob',
+    });
+    const first = await authenticator.codeFor('a', 'bob');
+    expect(slept).toEqual([]);
+    const second = await authenticator.codeFor('a', 'BOB');
+    expect(slept).toEqual([20_000]);
+    expect(second).not.toBe(first);
+    expect(second).toBe(await generate({ secret: SECRET, epoch: (t + 20_000) / 1000, guardrails }));
+  });
+});
+
 describe('authenticatorFromVault: pre-fill and the auto-answer switch', () => {
   it('peeks the current code without waiting, and only for a known user', async () => {
     const t = 1_700_000_068_000; // 2 s before the period ends: peek still shows the current code

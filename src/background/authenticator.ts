@@ -15,6 +15,10 @@ export function authenticatorFromVault(
   sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   autoAnswer: Pick<AutoAnswerStore, 'list'> = { list: () => Promise.resolve([]) },
 ): Authenticator {
+  // The time step each user's last automatic answer used. Cognito never accepts a time step
+  // twice, so a second sign-in within the same period waits for the next code. In memory only:
+  // a restarted worker forgets, at worst one answer is refused and the person types the code.
+  const lastStep = new Map<string, number>();
   return {
     async peek(accountId, username) {
       if ((await vault.status()) !== 'unlocked') return undefined;
@@ -31,10 +35,19 @@ export function authenticatorFromVault(
     },
     async codeFor(accountId, username) {
       if ((await vault.status()) !== 'unlocked') return undefined;
+      const entry = await vault.findForUser(accountId, username);
+      if (!entry) return undefined;
+      const key = `${accountId}\n${username.toLowerCase()}`;
+      const periodMs = entry.period * 1000;
+      const used = lastStep.get(key);
+      if (used !== undefined && Math.floor(now() / periodMs) <= used) {
+        await sleep((used + 1) * periodMs - now());
+      }
       const answer = await totpAnswerFor(vault, accountId, username, now());
       if (!answer) return undefined;
       const wait = answer.sendAtMs - now();
       if (wait > 0) await sleep(wait);
+      lastStep.set(key, Math.floor(now() / periodMs));
       return answer.code;
     },
     async save({ accountId, username, secret, issuer, account }) {
