@@ -59,7 +59,7 @@ export function demoIdpPage(input: { requestId: string; clientName: string }): s
   return page(
     'DemoIdP',
     `<h1>DemoIdP</h1><p>A stand-in for an external identity provider (Google, SAML, OIDC).
-${escapeHtml(input.clientName)} asks to know who you are.</p>
+The app “${escapeHtml(input.clientName)}” asks to know who you are.</p>
 <form method="post" action="/login">${request}<button type="submit" class="idp" name="action" value="demoidp-consent">Continue as Pat (pat@demoidp.example)</button></form>
 <form method="post" action="/login">${request}<button type="submit" class="secondary" name="action" value="cancel">Cancel</button></form>`,
   );

@@ -127,6 +127,34 @@ describe('importAmplifyConfig', () => {
   });
 });
 
+describe('importAmplifyConfig: hosted UI', () => {
+  it('takes the oauth block of amplify_outputs.json along', () => {
+    const withOauth = JSON.stringify({
+      auth: {
+        user_pool_id: 'eu-west-2_AbC123xyz',
+        user_pool_client_id: '1a2b3c4d5e6f7g8h9i0j1k2l3m',
+        oauth: {
+          domain: 'myapp.auth.eu-west-2.amazoncognito.com',
+          scopes: ['openid', 'email'],
+          identity_providers: ['GOOGLE'],
+          response_type: 'code',
+        },
+      },
+    });
+    const result = importAmplifyConfig(withOauth);
+    expect(result.ok && result.pool.oauth).toEqual({
+      domain: 'https://myapp.auth.eu-west-2.amazoncognito.com',
+      scopes: ['openid', 'email'],
+      identityProviders: ['COGNITO', 'Google'],
+    });
+  });
+
+  it('adds nothing for an empty oauth block', () => {
+    const result = importAmplifyConfig(GEN1_JSON);
+    expect(result.ok && 'oauth' in result.pool).toBe(false);
+  });
+});
+
 describe('regionOfPoolId', () => {
   it('is the part before the underscore', () => {
     expect(regionOfPoolId('us-gov-west-1_abc')).toBe('us-gov-west-1');

@@ -7,12 +7,17 @@
  * - the Amplify v6 `Amplify.configure` shape: `Auth.Cognito.userPoolId` / `userPoolClientId`.
  */
 
+import { oauthFromAmplify } from '../oauth/amplify-outputs';
+import type { OAuthSettings } from '../oauth/settings';
+
 export interface ImportedPool {
   region: string;
   userPoolId: string;
   clientId: string;
   /** Which file format the settings came from, for the confirmation message. */
   source: 'amplify_outputs.json' | 'aws-exports' | 'Amplify.configure';
+  /** The hosted UI (oauth block), when the app has one. */
+  oauth?: OAuthSettings;
 }
 
 export type ImportResult =
@@ -55,7 +60,14 @@ function fromObject(config: Record<string, unknown>): ImportedPool | undefined {
   if (gen2Pool !== undefined && gen2Client !== undefined) {
     const region = stringAt(auth, 'aws_region') ?? regionOfPoolId(gen2Pool);
     if (region !== undefined) {
-      return { region, userPoolId: gen2Pool, clientId: gen2Client, source: 'amplify_outputs.json' };
+      const oauth = oauthFromAmplify(isRecord(auth) ? auth.oauth : undefined);
+      return {
+        region,
+        userPoolId: gen2Pool,
+        clientId: gen2Client,
+        source: 'amplify_outputs.json',
+        ...(oauth && { oauth }),
+      };
     }
   }
   const gen1Pool = stringAt(config, 'aws_user_pools_id');
@@ -66,7 +78,14 @@ function fromObject(config: Record<string, unknown>): ImportedPool | undefined {
       stringAt(config, 'aws_project_region') ??
       regionOfPoolId(gen1Pool);
     if (region !== undefined) {
-      return { region, userPoolId: gen1Pool, clientId: gen1Client, source: 'aws-exports' };
+      const oauth = oauthFromAmplify(config.oauth);
+      return {
+        region,
+        userPoolId: gen1Pool,
+        clientId: gen1Client,
+        source: 'aws-exports',
+        ...(oauth && { oauth }),
+      };
     }
   }
   const cognito = isRecord(config.Auth) ? config.Auth.Cognito : undefined;

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { PageClient } from '../platform/page-client';
 import type { AccountView } from '../platform/protocol';
+import type { OAuthSettings } from '../oauth/settings';
 import { EMPTY_ACCOUNT_FORM, formFromAccount, type AccountForm } from './account-form';
 import { ErrorAlert } from './forms/error-alert';
 import { RowActions } from './forms/row-actions';
@@ -16,6 +17,8 @@ export function OptionsApp({ client }: { client: PageClient }) {
   const [form, setForm] = useState<AccountForm | null>(null);
   const [confirmRemove, setConfirmRemove] = useState<string | null>(null);
   const [status, setStatus] = useState('');
+  // Hosted-UI settings read from an Amplify file, saved with the account the import filled in.
+  const [importedOAuth, setImportedOAuth] = useState<OAuthSettings | null>(null);
   const accounts = state?.accounts ?? [];
   const editedAccount = accounts.find((account) => account.id === form?.id);
 
@@ -89,7 +92,14 @@ export function OptionsApp({ client }: { client: PageClient }) {
               onForm={setForm}
               hasStoredSecret={editedAccount?.hasClientSecret === true}
               busy={busy}
-              onSave={(account) => void save({ type: 'saveAccount', account })}
+              onSave={(account) =>
+                void save({
+                  type: 'saveAccount',
+                  account: importedOAuth ? { ...account, oauth: importedOAuth } : account,
+                }).then(() => {
+                  setImportedOAuth(null);
+                })
+              }
               onCancel={() => {
                 setForm(null);
               }}
@@ -111,7 +121,14 @@ export function OptionsApp({ client }: { client: PageClient }) {
               userPoolId: pool.userPoolId,
               clientId: pool.clientId,
             });
-            setStatus(`Read the user pool from ${pool.source}. Check the form, then save it.`);
+            setImportedOAuth(pool.oauth ?? null);
+            setStatus(
+              `Read the user pool from ${pool.source}${
+                pool.oauth
+                  ? `, with its hosted UI (${pool.oauth.domain}; ${pool.oauth.identityProviders.join(', ')})`
+                  : ''
+              }. Check the form, then save it.`,
+            );
           }}
         />
       </section>
