@@ -79,7 +79,13 @@ export interface ExtensionBenchResult {
     operations: Record<string, string[]>;
     cpu_top_functions: [string, number][];
   };
-  refresh: { tabs: number; refresh_calls: number; tabs_signed_in: number; operations: string[] };
+  refresh: {
+    tabs: number;
+    refresh_calls: number;
+    tabs_signed_in: number;
+    /** Every Cognito call the pool saw in that window, by operation. */
+    operations: Record<string, number>;
+  };
 }
 
 const r2 = (value: number) => Math.round(value * 100) / 100;
@@ -417,7 +423,9 @@ async function measureRefresh(bench: Bench, page: Page, worker: () => Promise<Wo
     tabs: TABS,
     refresh_calls: refreshCalls,
     tabs_signed_in: steps.filter((s) => s === 'DONE').length,
-    operations,
+    operations: Object.fromEntries(
+      [...new Set(operations)].map((op) => [op, operations.filter((o) => o === op).length]),
+    ),
   };
 }
 
