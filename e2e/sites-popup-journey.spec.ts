@@ -44,6 +44,8 @@ const ACCOUNT_ID = 'demo-public';
 let pool: { url: string; close(): Promise<void> };
 let site: DemoSite;
 let otherSite: DemoSite;
+/** Same host as the allowed site, another port: another origin too. */
+let samePortlessHost: DemoSite;
 let echo: EchoServer;
 let context: BrowserContext;
 let debuggingUrl: string;
@@ -126,6 +128,7 @@ test.beforeAll(async () => {
   await fetch(`${pool.url}/_local/reset`, { method: 'POST' });
   site = await serveDemoSite();
   otherSite = await serveDemoSite(0, 'localhost');
+  samePortlessHost = await serveDemoSite();
   echo = await serveEcho();
   const extension = buildWithGrant(site.url);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-pass-journey-'));
@@ -146,6 +149,7 @@ test.afterAll(async () => {
   await context.close();
   await site.close();
   await otherSite.close();
+  await samePortlessHost.close();
   await echo.close();
   await pool.close();
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
@@ -334,12 +338,22 @@ test('a second origin that is not allowed gets nothing, even when its script sen
   expect(await other.evaluate(() => document.cookie)).toBe('');
   expect(echo.received.at(-1)?.authorization).toBeNull();
   await screenshot(other, 'sites-journey-other-origin');
+
+  // Cookies ignore ports: 127.0.0.1 on another port sees the session *version* cookie (a hash,
+  // by design no secret) and nothing else: no keys, no session, no token in any cookie.
+  const sameHost = await openTab(samePortlessHost.url);
+  await expect(sameHost.locator('body')).toHaveAttribute('data-rendered', /\d+/);
+  await expect(sameHost.locator('#who')).toHaveText('Not signed in.');
+  expect(await sameHost.evaluate(() => Object.keys(localStorage))).toEqual([]);
+  const cookies = await sameHost.evaluate(() => document.cookie);
+  expect(cookies).toMatch(/^(cognito-pass-session=[0-9a-f]{16})?$/);
 });
 
 test('a tab opened when the site holds no keys yet finds the session before its first script', async () => {
   // Each round starts with nothing stored for the site (as on a first visit, or after the
   // tokens changed while no tab was open), so only what the bridge does at document_start counts.
-  const rounds = 12;
+  test.setTimeout(150_000); // each round loads the Amplify app (twice when held), on 2 busy cores
+  const rounds = 10;
   const seen: Array<{ head: string | null; body: string | null }> = [];
   for (let round = 0; round < rounds; round++) {
     const page = await openTab(`${site.url}/?round=${String(round)}`);
@@ -364,4 +378,62 @@ test('a tab opened when the site holds no keys yet finds the session before its 
     description: `${String(seen.filter((each) => each.body === 'alice').length)}/${String(rounds)}`,
   });
   expect(seen).toEqual(Array.from({ length: rounds }, () => ({ head: 'alice', body: 'alice' })));
+});
+
+test('ticking "share the refresh token" hands it to the site and the extension stops refreshing', async () => {
+  const extensionId = new URL(worker.url()).host;
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByRole('button', { name: `Edit ${site.url}` }).click();
+  await options.getByLabel('Share the refresh token too').check();
+  await expect(options.locator('#site-refresh-trade-off')).toContainText('rotates refresh tokens');
+  await screenshot(options, 'sites-journey-options-refresh-token');
+  await options.getByRole('button', { name: 'Save site' }).click();
+  await expect(options.locator(`[data-origin="${site.url}"]`)).toContainText('with refresh token');
+  await options.close();
+
+  const page = await openTab(site.url);
+  await expect(page.locator('#who')).toHaveText('Signed in as alice');
+  const stored = await page.evaluate(() =>
+    Object.keys(localStorage).filter((key) => key.endsWith('.refreshToken')),
+  );
+  expect(stored).toHaveLength(1);
+  const before = await page.locator('#access-token-tail').textContent();
+
+  // The same forced refresh as before: this time the extension leaves it to the site.
+  const nextCheck = await worker.evaluate(async (accountId) => {
+    const api = (
+      globalThis as unknown as {
+        chrome: {
+          storage: {
+            session: {
+              get(key: string): Promise<Record<string, unknown>>;
+              set(items: Record<string, unknown>): Promise<void>;
+            };
+          };
+          alarms: {
+            create(name: string, info: { when: number }): Promise<void>;
+            get(name: string): Promise<{ scheduledTime: number } | undefined>;
+          };
+        };
+      }
+    ).chrome;
+    const key = `tokens.${accountId}`;
+    const stored = (await api.storage.session.get(key))[key] as Record<string, unknown>;
+    await api.storage.session.set({ [key]: { ...stored, accessTokenExpiresAt: Date.now() - 1 } });
+    const started = Date.now();
+    await api.alarms.create(`refresh:${accountId}`, { when: started });
+    // The refresher answers the alarm by re-arming it five minutes out instead of refreshing.
+    for (let i = 0; i < 100; i++) {
+      const alarm = await api.alarms.get(`refresh:${accountId}`);
+      if (alarm && alarm.scheduledTime > started + 60_000) return alarm.scheduledTime - started;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return -1;
+  }, ACCOUNT_ID);
+  // Five minutes (a look again), not the ~55 minutes a refreshed token would be due in.
+  expect(nextCheck).toBeGreaterThan(4 * 60 * 1000);
+  expect(nextCheck).toBeLessThan(6 * 60 * 1000);
+  await page.waitForTimeout(500);
+  await expect(page.locator('#access-token-tail')).toHaveText(before ?? '');
 });
