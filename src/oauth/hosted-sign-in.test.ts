@@ -10,14 +10,11 @@ import { buildAuthorizeUrl } from './authorize-url';
 import { hostedSignIn, hostedSignOut, type HostedUiDeps } from './hosted-sign-in';
 import { webCryptoRandom } from './pkce';
 import type { OAuthSettings } from './settings';
-import type { WebAuthFlow } from './web-auth-flow';
-import { HostedUiErrors } from './errors';
+import { poolWindow } from './testing/pool-window';
 
 const CLIENT_ID = '3demo0public0client0000000';
 const POOL_ID = 'us-east-1_DemoPool0';
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
-
-type PersonAction = (page: string, url: string) => Record<string, string> | 'close';
 
 let pool: LocalPool;
 let settings: OAuthSettings;
@@ -35,67 +32,7 @@ beforeEach(async () => {
   await fetch(`${pool.url}/_local/reset`, { method: 'POST' });
 });
 
-/** A browser window with one cookie jar, driven by what the "person" does on each page. */
-function fakeWindow(jar: Map<string, string>) {
-  const pages: string[] = [];
-  let act: PersonAction = () => 'close';
-  let tamper: (url: string) => string = (url) => url;
-  const webAuth: WebAuthFlow = {
-    redirectUrl: () => REDIRECT,
-    async launch(start, interactive) {
-      let next: { url: string; init?: RequestInit } = { url: start };
-      for (let hop = 0; hop < 10; hop += 1) {
-        const cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
-        const response = await fetch(next.url, {
-          redirect: 'manual',
-          ...next.init,
-          headers: { ...(next.init?.headers as Record<string, string>), cookie },
-        });
-        const setCookie = response.headers.get('set-cookie');
-        if (setCookie !== null) {
-          const [pair = ''] = setCookie.split(';');
-          const [name = '', value = ''] = pair.split('=');
-          if (/Max-Age=0/.test(setCookie)) jar.delete(name);
-          else jar.set(name, value);
-        }
-        const location = response.headers.get('location');
-        if (location !== null) {
-          const absolute = new URL(location, next.url).toString();
-          if (absolute.startsWith(REDIRECT)) return tamper(absolute);
-          next = { url: absolute };
-          continue;
-        }
-        const html = await response.text();
-        pages.push(html);
-        if (!interactive) throw new Error('User interaction required.');
-        const form = act(html, next.url);
-        if (form === 'close') throw HostedUiErrors.windowClosed();
-        const request = /name="request" value="([^"]+)"/.exec(html)?.[1] ?? '';
-        next = {
-          url: `${pool.url}/login`,
-          init: {
-            method: 'POST',
-            headers: { 'content-type': 'application/x-www-form-urlencoded' },
-            body: new URLSearchParams({ request, ...form }).toString(),
-          },
-        };
-      }
-      throw new Error('too many redirects');
-    },
-  };
-  return {
-    webAuth,
-    pages,
-    onPage(action: PersonAction) {
-      act = action;
-    },
-    tamperCallback(change: (url: string) => string) {
-      tamper = change;
-    },
-  };
-}
-
-function depsWith(window: ReturnType<typeof fakeWindow>): HostedUiDeps {
+function depsWith(window: ReturnType<typeof poolWindow>): HostedUiDeps {
   return {
     webAuth: window.webAuth,
     fetch: (url, init) => fetch(url, init),
@@ -108,7 +45,7 @@ const alice = () => ({ action: 'password', username: 'alice', password: 'Passw0r
 
 describe('hosted-UI sign-in against the local pool', () => {
   it('signs alice in: tokens verify against the JWKS, and the hosted session skips the page next time', async () => {
-    const window = fakeWindow(new Map());
+    const window = poolWindow(pool.url, REDIRECT);
     window.onPage(alice);
     const tokens = await hostedSignIn(depsWith(window), client(), 'COGNITO');
     const jwks = createRemoteJWKSet(new URL(`${pool.url}/${POOL_ID}/.well-known/jwks.json`));
@@ -129,7 +66,7 @@ describe('hosted-UI sign-in against the local pool', () => {
   });
 
   it('DemoIdP signs the federated user in', async () => {
-    const window = fakeWindow(new Map());
+    const window = poolWindow(pool.url, REDIRECT);
     window.onPage(() => ({ action: 'demoidp-consent' }));
     const tokens = await hostedSignIn(depsWith(window), client(), 'DemoIdP');
     expect(window.pages[0]).toContain('DemoIdP');
@@ -139,7 +76,7 @@ describe('hosted-UI sign-in against the local pool', () => {
   });
 
   it('cancel on the page is HostedUiAccessDenied', async () => {
-    const window = fakeWindow(new Map());
+    const window = poolWindow(pool.url, REDIRECT);
     window.onPage(() => ({ action: 'cancel' }));
     await expect(hostedSignIn(depsWith(window), client(), undefined)).rejects.toMatchObject({
       code: 'HostedUiAccessDenied',
@@ -147,7 +84,7 @@ describe('hosted-UI sign-in against the local pool', () => {
   });
 
   it('a callback with another state is refused before the code is used', async () => {
-    const window = fakeWindow(new Map());
+    const window = poolWindow(pool.url, REDIRECT);
     window.onPage(alice);
     window.tamperCallback((url) => {
       const changed = new URL(url);
@@ -160,7 +97,7 @@ describe('hosted-UI sign-in against the local pool', () => {
   });
 
   it('a forged code is HostedUiBadCode (invalid_grant from the pool)', async () => {
-    const window = fakeWindow(new Map());
+    const window = poolWindow(pool.url, REDIRECT);
     window.onPage(alice);
     window.tamperCallback((url) => {
       const changed = new URL(url);
@@ -173,7 +110,7 @@ describe('hosted-UI sign-in against the local pool', () => {
   });
 
   it('refuses a provider the settings do not list, and accounts without settings', async () => {
-    const window = fakeWindow(new Map());
+    const window = poolWindow(pool.url, REDIRECT);
     await expect(hostedSignIn(depsWith(window), client(), 'Google')).rejects.toMatchObject({
       code: 'HostedUiUnknownProvider',
     });
