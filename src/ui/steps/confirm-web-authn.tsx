@@ -1,5 +1,5 @@
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
-import { getPasskeyAssertion, type CeremonyError } from '../../passkeys/ceremony';
+import type { CeremonyError } from '../../passkeys/ceremony';
 import { PasskeyContext } from '../passkey-context';
 import { StepFrame } from './step-frame';
 import type { StepProps } from './step-props';
@@ -40,8 +40,12 @@ export function ConfirmWebAuthn(props: StepProps<'CONFIRM_SIGN_IN_WITH_WEB_AUTHN
       options = {};
     }
     abort.current = new AbortController();
+    const signal = abort.current.signal;
+    // Loaded on use: the ceremony code stays out of the popup's first paint (issue 8 budget).
     const result = api
-      ? await getPasskeyAssertion(api.place, options, abort.current.signal)
+      ? await import('../../passkeys/ceremony').then(({ getPasskeyAssertion }) =>
+          getPasskeyAssertion(api.place, options, signal),
+        )
       : { ok: false as const, error: NO_API };
     setWaiting(false);
     if (!result.ok) {
