@@ -11,11 +11,13 @@
  * options page's request then resolves at once, and everything after it is the shipped code.
  * The second origin (same server, other host name) is never granted.
  */
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { renderSVG } from 'uqr';
 import { startLocalPool } from '../local-pool/server';
 import { generateTotp } from '../src/otp/totp';
 import {
@@ -40,7 +42,12 @@ let allowedOrigin: string;
 let otherOrigin: string;
 let context: BrowserContext;
 let extensionId: string;
+let debuggingUrl: string;
+/** DevTools connections made to reach the toolbar popup; closed at the end. */
+const devtools: Browser[] = [];
 const dirs: string[] = [];
+const SCANNED_URI =
+  'otpauth://totp/Scanned%20Site:scan%40example.com?secret=KRSXG5CTMVRXEZLU&issuer=Scanned%20Site';
 
 /** The codes a page would accept now (this period and the one before, like most servers). */
 async function acceptedCodes(): Promise<string[]> {
@@ -105,8 +112,12 @@ function servePages(): Promise<number> {
       });
       return;
     }
-    const page =
-      request.url === '/split' ? SPLIT_PAGE : request.url === '/single' ? SINGLE_PAGE : '';
+    const pages: Record<string, string> = {
+      '/single': SINGLE_PAGE,
+      '/split': SPLIT_PAGE,
+      '/qr': `<!doctype html><meta charset="utf-8"><title>Set up</title><h1>Scan with your app</h1><div style="width:240px">${renderSVG(SCANNED_URI, { pixelSize: 6 })}</div>`,
+    };
+    const page = pages[request.url ?? ''] ?? '';
     response.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
     response.end(page);
   });
@@ -116,6 +127,46 @@ function servePages(): Promise<number> {
       resolve(typeof address === 'object' && address ? address.port : 0);
     });
   });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => {
+        resolve(port);
+      });
+    });
+  });
+}
+
+/** The real toolbar popup over a tab (activeTab then covers that tab, as for a person's click). */
+async function openToolbarPopup(over: Page): Promise<Page> {
+  await over.bringToFront();
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } })
+      .chrome;
+    await api.action.openPopup();
+  });
+  for (let attempt = 0; attempt < 50; attempt++) {
+    // A DevTools client lists the targets that exist when it connects: connect after opening.
+    const connection = await chromium.connectOverCDP(debuggingUrl);
+    devtools.push(connection);
+    const popup = connection
+      .contexts()
+      .flatMap((each) => each.pages())
+      .find((page) => page.url().endsWith('/popup.html'));
+    if (popup) {
+      await popup.locator('[data-step]').first().waitFor();
+      return popup;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the toolbar popup did not open');
 }
 
 /** A copy of the demo build whose manifest holds the grant the prompt would have given. */
@@ -190,12 +241,17 @@ test.beforeAll(async () => {
   const port = await servePages();
   allowedOrigin = `http://127.0.0.1:${String(port)}`;
   otherOrigin = `http://localhost:${String(port)}`;
+  const debuggingPort = await freePort();
+  debuggingUrl = `http://127.0.0.1:${String(debuggingPort)}`;
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-pass-otp-e2e-'));
   dirs.push(userDataDir);
   context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: chromiumArgs(buildWithGrant(allowedOrigin)),
+    args: [
+      ...chromiumArgs(buildWithGrant(allowedOrigin)),
+      `--remote-debugging-port=${String(debuggingPort)}`,
+    ],
     viewport: { width: 480, height: 640 },
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -203,6 +259,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  for (const connection of devtools.splice(0)) await connection.close();
   await context.close();
   await pool.close();
   await new Promise((resolve) => server.close(resolve));
@@ -251,7 +308,8 @@ test('TOTP setup saves the secret; the next sign-in is offered the code, then an
   // "Answer automatically" for the strict pool, from the options page.
   const options = await openExtensionPage('options');
   const automatic = options.getByRole('switch', { name: 'Answer automatically for Strict pool' });
-  await automatic.check();
+  // A controlled switch: it shows the background's answer, so click and wait for it.
+  await automatic.click();
   await expect(automatic).toBeChecked();
   await options.close();
 
@@ -319,4 +377,24 @@ test('an allowed page gets a fill button that fills its code field; a page elsew
   await single.reload();
   await single.waitForTimeout(1500);
   await expect(buttonHost(single)).toHaveCount(0);
+});
+
+test('the popup scans the QR code shown in the tab, and saves it after confirmation', async () => {
+  const tab = await context.newPage();
+  await tab.setViewportSize({ width: 800, height: 600 });
+  await tab.goto(`${allowedOrigin}/qr`);
+  const popup = await openToolbarPopup(tab);
+  await popup.getByRole('button', { name: 'Authenticator', exact: true }).click();
+  await popup.getByRole('button', { name: 'Scan a QR code on this page' }).click();
+  const form = popup.getByRole('form', { name: 'Add the scanned code' });
+  await expect(form).toBeVisible();
+  await expect(form.getByLabel('Issuer')).toHaveValue('Scanned Site');
+  await expect(form.getByLabel('Account', { exact: true })).toHaveValue('scan@example.com');
+  await screenshot(popup, 'authenticator-scan-confirm');
+  // Nothing saved before the confirmation.
+  await expect(popup.locator('.otp-entry', { hasText: 'Scanned Site' })).toHaveCount(0);
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(popup.getByText('Saved Scanned Site (scan@example.com).')).toBeVisible();
+  await expect(popup.locator('.otp-entry', { hasText: 'Scanned Site' })).toHaveCount(1);
+  await screenshot(popup, 'authenticator-scan-saved');
 });
