@@ -38,7 +38,16 @@ export interface RefresherDeps {
    * refreshers would sign each other out, so the extension then leaves refreshing to the site.
    */
   handedOver?: (accountId: string) => Promise<boolean>;
+  /** Resolves after `ms` (default setTimeout); bounds how long a reader waits on a refresh. */
+  wait?: (ms: number) => Promise<void>;
 }
+
+/**
+ * How long a reader holding still-valid tokens waits for a due refresh before taking the current
+ * ones (the new ones are pushed when they come): a stalled Cognito must not hold every page load
+ * for the full request deadline.
+ */
+export const SETTLE_WAIT_MS = 2_000;
 
 const ALARM_PREFIX = 'refresh:';
 const MAX_LEAD_MS = 5 * 60 * 1000;
@@ -62,10 +71,11 @@ export interface Refresher {
   /** On every worker start: refresh what is due (or lost with the browser), schedule the rest. */
   checkAll(accountIds: string[]): Promise<void>;
   /**
-   * For readers of the tokens (shared sites): waits for a refresh already running, and when the
+   * For readers of the tokens (shared sites): joins a refresh already running, and when the
    * tokens are due (or gone with a browser restart while a sealed refresh token is left) runs the
-   * one refresh every concurrent reader shares. Never throws; the vault afterwards holds the
-   * freshest tokens there are (the old ones if Cognito could not be reached).
+   * one refresh every concurrent reader shares. A reader whose tokens are still valid waits at
+   * most SETTLE_WAIT_MS (the new ones are pushed later); one with none waits for the refresh.
+   * Never throws; the vault afterwards holds the freshest tokens there are.
    */
   settle(accountId: string): Promise<void>;
 }
@@ -170,17 +180,23 @@ export function createRefresher(deps: RefresherDeps): Refresher {
     },
     async settle(accountId) {
       try {
-        const running = inflight.get(accountId);
-        if (running) {
-          await running;
+        const tokens = await deps.vault.load(accountId);
+        const needed =
+          inflight.has(accountId) ||
+          (tokens
+            ? deps.now() >= refreshDueAt(tokens)
+            : (await deps.vault.refreshToken(accountId)) !== undefined);
+        if (!needed) return;
+        // refresh() is single-flight: every concurrent reader joins the same call.
+        const refreshing = refresh(accountId);
+        const usable = tokens !== null && deps.now() < tokens.accessTokenExpiresAt;
+        if (!usable) {
+          await refreshing;
           return;
         }
-        const tokens = await deps.vault.load(accountId);
-        const needed = tokens
-          ? deps.now() >= refreshDueAt(tokens)
-          : (await deps.vault.refreshToken(accountId)) !== undefined;
-        // refresh() is single-flight: every concurrent reader joins the same call.
-        if (needed) await refresh(accountId);
+        const wait =
+          deps.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+        await Promise.race([refreshing, wait(SETTLE_WAIT_MS)]);
       } catch (error) {
         // The reader then sees what the vault holds; the refresh itself logs and reschedules.
         deps.logger.warn('could not settle the session', error);

@@ -140,9 +140,9 @@ export async function startFaultHarness(
       onTokensChanged: (accountId) => tokenChanges.push(accountId),
       gatewayFor: (config) => {
         const gateway = createSdkGateway(config, { now });
-        return options.withoutServerClock === true
-          ? { ...gateway, serverClock: undefined }
-          : gateway;
+        if (options.withoutServerClock !== true) return gateway;
+        const { serverClock: _dropped, ...withoutClock } = gateway;
+        return withoutClock;
       },
     });
 

@@ -195,6 +195,30 @@ describe('concurrency', () => {
     expect(told?.name === 'DONE' && told.accessTokenExpiresAt).toBe(fresh.accessTokenExpiresAt);
   });
 
+  it('a stalled refresh does not hold pages: tabs with valid tokens get them within ~2 s', async () => {
+    const harness = await signedIn({ staySignedIn: true });
+    const before = await tokensOf(harness);
+    harness.advance(FIFTY_SIX_MINUTES); // due, not expired
+    await harness.faults([
+      { operation: 'GetTokensFromRefreshToken', kind: 'delay', delayMs: 10_000, times: 1 },
+    ]);
+    const started = Date.now();
+    const tabs = await Promise.all(
+      Array.from({ length: 20 }, () => harness.bg.sessions.getAccountSession(ACCOUNT)),
+    );
+    const waited = Date.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(1_900);
+    expect(waited).toBeLessThan(4_000);
+    for (const tab of tabs) expect(tab?.tokens?.accessToken).toBe(before.accessToken);
+    // The one refresh they started runs on and times out; nothing is lost.
+    expect(await harness.bg.refresher.refresh(ACCOUNT)).toEqual({
+      kind: 'failed',
+      code: 'RequestTimeout',
+    });
+    expect((await harness.report()).calls.GetTokensFromRefreshToken).toBe(1);
+    expect(await tokensOf(harness)).toEqual(before);
+  }, 30_000);
+
   it('after a browser restart, 50 tabs and the popup at once: one refresh, all get tokens', async () => {
     const harness = await signedIn({ staySignedIn: true });
     await harness.restartBrowser();
