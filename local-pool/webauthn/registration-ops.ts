@@ -146,7 +146,7 @@ export async function completeWebAuthnRegistration(ctx: PoolContext, body: Json)
       publicKey: Buffer.from(credential.publicKey).toString('base64url'),
       counter: credential.counter,
       relyingPartyId: allowed.rpId,
-      friendlyName: friendlyName(attachment, ctx.now()),
+      friendlyName: friendlyName(attachment),
       transports: response.response.transports ?? [],
       ...(attachment === undefined ? {} : { authenticatorAttachment: attachment }),
       createdAt: ctx.now(),
@@ -157,10 +157,9 @@ export async function completeWebAuthnRegistration(ctx: PoolContext, body: Json)
   return {};
 }
 
-/** Cognito names a passkey after the authenticator; the pool after its kind and day. */
-function friendlyName(attachment: string | undefined, now: number): string {
-  const kind = attachment === 'cross-platform' ? 'Security key' : 'Passkey';
-  return `${kind} added ${new Date(now).toISOString().slice(0, 10)}`;
+/** Cognito names a passkey after the authenticator; the pool after its kind. */
+function friendlyName(attachment: string | undefined): string {
+  return attachment === 'cross-platform' ? 'Security key' : 'Passkey on this device';
 }
 
 export async function listWebAuthnCredentials(ctx: PoolContext, body: Json) {

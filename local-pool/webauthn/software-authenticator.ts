@@ -4,7 +4,7 @@
  * pool's verifier is exercised for real. It plays the browser too (clientDataJSON with the origin).
  */
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
-import { encodeCbor } from './cbor-encode';
+import { encodeCbor, type CborValue } from './cbor-encode';
 
 const FLAG_USER_PRESENT = 0x01;
 const FLAG_USER_VERIFIED = 0x04;
@@ -76,9 +76,9 @@ export class SoftwareAuthenticator {
       ...cose,
     ]);
     const attestationObject = encodeCbor(
-      new Map<string, Uint8Array | string | Map<string, never>>([
+      new Map<string, CborValue>([
         ['fmt', 'none'],
-        ['attStmt', new Map()],
+        ['attStmt', new Map<string, CborValue>()],
         ['authData', authData],
       ]),
     );
