@@ -169,8 +169,8 @@ async function dumpStorage(): Promise<string> {
   return JSON.stringify({ local, session });
 }
 
-const BRIDGE_RUNS = 3_000;
-const OTP_RUNS = 5_000;
+const BRIDGE_RUNS = 10_000;
+const OTP_RUNS = 10_000;
 
 describe('sites bridge handler under fuzzing', () => {
   beforeEach(() => {

@@ -110,7 +110,7 @@ function expectFixedRefusal(reply: unknown, code: string) {
   for (const secret of [SECRET, PASSPHRASE, HANDLER_SECRET]) expect(text).not.toContain(secret);
 }
 
-const RUNS = 5_000;
+const RUNS = 10_000;
 
 describe('feature-request listener under fuzzing', () => {
   it('every seed is a valid feature request', () => {
