@@ -263,16 +263,21 @@ async function measureSrpSignIns(bench: Bench, page: Page, iterations: number) {
   const samples: StepSample[] = [];
   const top = new Map<string, number>();
   for (let i = 0; i < iterations + 1; i++) {
-    await worker.start();
     await page.getByLabel('Username or email', { exact: true }).fill('alice');
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await sleep(150);
-    const typed = busyMs(await worker.stop());
     await worker.start();
     await popup.start();
     const { sample } = await answer(bench, page, [], 'DONE');
     const w = busyMs(await worker.stop());
     const p = busyMs(await popup.stop());
+    // SRP_A for the next sign-in, asked for here as the SIGN_IN screen does on mount: at DONE
+    // none is prepared, so this is exactly its cost, and the next SIGN_IN's request is a no-op.
+    await worker.start();
+    await page.evaluate(() =>
+      chrome.runtime.sendMessage({ type: 'prepareSignIn', accountId: 'demo-public' }),
+    );
+    const typed = busyMs(await worker.stop());
     if (i > 0) {
       // The first one warms the page's code paths; the worker's comb table is built at start.
       typing.push(typed.busy);
