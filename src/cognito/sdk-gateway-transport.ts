@@ -1,10 +1,9 @@
 /**
- * The wire under the gateway: Cognito user-pool operations are plain JSON over HTTPS (AWS JSON
- * 1.1: POST /, `X-Amz-Target: AWSCognitoIdentityProviderService.<Operation>`), and the ones this
- * extension calls are all unauthenticated. This replaces the AWS SDK v3 client in the background
- * bundle: the SDK's client, even with two commands, is ~52 KB gzipped (SigV4 signer, schema serde,
- * middleware stack), which alone put the service worker over its 90 KB budget, and none of it is
- * needed for unsigned JSON calls. Errors keep the SDK's shape (`name`, `message`,
+ * A small AWS JSON 1.1 client (POST /, `X-Amz-Target: AWSCognitoIdentityProviderService.<Op>`,
+ * no signature). The sign-in gateway (sdk-gateway.ts) goes through the AWS SDK v3 client, which is
+ * a fixed part of the stack; this remains only because src/passkeys/passkey-gateway.ts still calls
+ * it for the four WebAuthn operations (the SDK has commands for them too, so it can move over and
+ * this file can then go). Errors keep the SDK's shape (`name`, `message`,
  * `$metadata.httpStatusCode`, `$fault`) so `toAuthError` reads them unchanged.
  */
 

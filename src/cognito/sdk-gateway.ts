@@ -1,39 +1,55 @@
 /**
- * The gateway over Cognito's user-pool API. Two transports per account: one that retries
- * (InitiateAuth and refresh, which are safe to repeat) and one with `maxAttempts: 1` for
- * everything that spends a single-use Session or sends a code. These user-pool operations are
- * unauthenticated (`smithy.api#noAuth`), so the requests carry no AWS signature or credentials.
- * The wire is sdk-gateway-transport.ts (a small JSON client: the AWS SDK v3 client did not fit the
- * service worker's bundle budget); the field names are Cognito's, as in the API reference.
+ * The gateway over AWS SDK v3 (`@aws-sdk/client-cognito-identity-provider`, a fixed part of the
+ * stack). Two clients per account: one that retries (InitiateAuth without a Session, and refresh,
+ * which are safe to repeat) and one with `maxAttempts: 1` for everything that spends a single-use
+ * Session or sends a code. These user-pool operations are unauthenticated (`smithy.api#noAuth`):
+ * the credentials provider below throws, so if the SDK ever tried to sign a request we would see
+ * it fail instead of silently reading credentials from the machine. Every attempt goes out
+ * through our own fetch (sdk-gateway-transport-handler.ts): an 8 s deadline (RequestTimeout,
+ * never retried), Cognito's Date observed for the server clock, and the injected fetch of tests.
  */
+import {
+  AssociateSoftwareTokenCommand,
+  CognitoIdentityProviderClient,
+  ConfirmDeviceCommand,
+  ConfirmForgotPasswordCommand,
+  ConfirmSignUpCommand,
+  ForgotPasswordCommand,
+  GetTokensFromRefreshTokenCommand,
+  GetUserCommand,
+  GlobalSignOutCommand,
+  InitiateAuthCommand,
+  ResendConfirmationCodeCommand,
+  RespondToAuthChallengeCommand,
+  RevokeTokenCommand,
+  SignUpCommand,
+  UpdateDeviceStatusCommand,
+  VerifySoftwareTokenCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type {
+  AuthenticationResultType,
+  AuthFlowType,
+  ChallengeNameType,
+  CodeDeliveryDetailsType,
+} from '@aws-sdk/client-cognito-identity-provider';
 import type { CodeDeliveryDetails } from '../signin/steps';
 import { AuthError, toAuthError } from './auth-error';
 import type { AuthStepResult, AuthTokens, CognitoClientConfig, CognitoGateway } from './gateway';
 import { secretHash } from './secret-hash';
-import { callCognito, type TransportConfig } from './sdk-gateway-transport';
+import { fetchRequestHandler } from './sdk-gateway-transport-handler';
 import { createServerClock, fetchObservingClock } from './server-clock';
 import { DEFAULT_REQUEST_TIMEOUT_MS, fetchWithTimeout } from './timeout';
-import type {
-  AssociateSoftwareTokenOutput,
-  AuthenticationResultType,
-  CodeDeliveryDetailsType,
-  ConfirmDeviceOutput,
-  ConfirmSignUpOutput,
-  ForgotPasswordOutput,
-  GetTokensFromRefreshTokenOutput,
-  GetUserOutput,
-  InitiateAuthOutput,
-  ResendConfirmationCodeOutput,
-  RespondToAuthChallengeOutput,
-  SignUpOutput,
-  VerifySoftwareTokenOutput,
-} from './sdk-gateway-types';
 
 /** Attempts for the operations that may be repeated (throttling, 5xx, network). */
 const RETRYING_ATTEMPTS = 3;
 
-const send = <Output>(transport: TransportConfig, operation: string, input: object) =>
-  callCognito<Output>(transport, operation, input);
+function noCredentials(): never {
+  throw new AuthError(
+    'UnexpectedSigning',
+    'Cognito Pass tried to sign a user-pool request.',
+    'Report this: user-pool sign-in must not use AWS credentials.',
+  );
+}
 
 export interface GatewayOptions {
   /** Per request, until the answer's headers arrive (default 8 s). */
@@ -51,16 +67,19 @@ export function createSdkGateway(
   const base = {
     region: config.region,
     ...(config.endpoint !== undefined && { endpoint: config.endpoint }),
+    credentials: noCredentials,
     // Every request has a deadline (a stalled Cognito becomes RequestTimeout, never retried) and
     // tells the server clock Cognito's Date.
-    fetch: fetchObservingClock(
-      fetchWithTimeout(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, options.fetch),
-      serverClock,
-      options.now ?? Date.now,
+    requestHandler: fetchRequestHandler(
+      fetchObservingClock(
+        fetchWithTimeout(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, options.fetch),
+        serverClock,
+        options.now ?? Date.now,
+      ),
     ),
   };
-  const retrying: TransportConfig = { ...base, maxAttempts: RETRYING_ATTEMPTS };
-  const once: TransportConfig = { ...base, maxAttempts: 1 };
+  const retrying = new CognitoIdentityProviderClient({ ...base, maxAttempts: RETRYING_ATTEMPTS });
+  const once = new CognitoIdentityProviderClient({ ...base, maxAttempts: 1 });
   const { clientId, clientSecret } = config;
 
   const hashFor = async (username: string | undefined) =>
@@ -87,46 +106,50 @@ export function createSdkGateway(
     initiateAuth: ({ authFlow, parameters, session }) =>
       call(async () => {
         // With a Session (auto sign-in after ConfirmSignUp) it spends a single-use Session.
-        const out = await send<InitiateAuthOutput>(
-          session === undefined ? retrying : once,
-          'InitiateAuth',
-          {
+        const out = await (session === undefined ? retrying : once).send(
+          new InitiateAuthCommand({
             ClientId: clientId,
-            AuthFlow: authFlow,
+            AuthFlow: authFlow as AuthFlowType,
             AuthParameters: { ...parameters, ...(await hashFor(parameters.USERNAME)) },
             ...(session !== undefined && { Session: session }),
-          },
+          }),
         );
         return toStepResult(out);
       }),
 
     respondToAuthChallenge: ({ challengeName, responses, session }) =>
       call(async () => {
-        const out = await send<RespondToAuthChallengeOutput>(once, 'RespondToAuthChallenge', {
-          ClientId: clientId,
-          ChallengeName: challengeName,
-          ChallengeResponses: { ...responses, ...(await hashFor(responses.USERNAME)) },
-          Session: session,
-        });
+        const out = await once.send(
+          new RespondToAuthChallengeCommand({
+            ClientId: clientId,
+            ChallengeName: challengeName as ChallengeNameType,
+            ChallengeResponses: { ...responses, ...(await hashFor(responses.USERNAME)) },
+            Session: session,
+          }),
+        );
         return toStepResult(out);
       }),
 
     associateSoftwareToken: ({ session }) =>
       call(async () => {
-        const out = await send<AssociateSoftwareTokenOutput>(once, 'AssociateSoftwareToken', {
-          Session: session,
-        });
+        const out = await once.send(
+          new AssociateSoftwareTokenCommand({
+            Session: session,
+          }),
+        );
         if (!out.SecretCode || !out.Session) throw malformed('AssociateSoftwareToken');
         return { secretCode: out.SecretCode, session: out.Session };
       }),
 
     verifySoftwareToken: ({ session, code, friendlyDeviceName }) =>
       call(async () => {
-        const out = await send<VerifySoftwareTokenOutput>(once, 'VerifySoftwareToken', {
-          Session: session,
-          UserCode: code,
-          ...(friendlyDeviceName !== undefined && { FriendlyDeviceName: friendlyDeviceName }),
-        });
+        const out = await once.send(
+          new VerifySoftwareTokenCommand({
+            Session: session,
+            UserCode: code,
+            ...(friendlyDeviceName !== undefined && { FriendlyDeviceName: friendlyDeviceName }),
+          }),
+        );
         if (out.Status !== 'SUCCESS' || !out.Session) {
           throw new AuthError(
             'EnableSoftwareTokenMFAException',
@@ -139,13 +162,15 @@ export function createSdkGateway(
 
     signUp: ({ username, password, attributes }) =>
       call(async () => {
-        const out = await send<SignUpOutput>(once, 'SignUp', {
-          ClientId: clientId,
-          Username: username,
-          Password: password,
-          UserAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })),
-          ...(await secretHashField(username)),
-        });
+        const out = await once.send(
+          new SignUpCommand({
+            ClientId: clientId,
+            Username: username,
+            Password: password,
+            UserAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })),
+            ...(await secretHashField(username)),
+          }),
+        );
         const delivery = toDelivery(out.CodeDeliveryDetails);
         return {
           userConfirmed: out.UserConfirmed === true,
@@ -156,113 +181,127 @@ export function createSdkGateway(
 
     confirmSignUp: ({ username, code, session }) =>
       call(async () => {
-        const out = await send<ConfirmSignUpOutput>(once, 'ConfirmSignUp', {
-          ClientId: clientId,
-          Username: username,
-          ConfirmationCode: code,
-          ...(session !== undefined && { Session: session }),
-          ...(await secretHashField(username)),
-        });
+        const out = await once.send(
+          new ConfirmSignUpCommand({
+            ClientId: clientId,
+            Username: username,
+            ConfirmationCode: code,
+            ...(session !== undefined && { Session: session }),
+            ...(await secretHashField(username)),
+          }),
+        );
         return out.Session !== undefined ? { session: out.Session } : {};
       }),
 
     resendConfirmationCode: ({ username }) =>
       call(async () => {
-        const out = await send<ResendConfirmationCodeOutput>(once, 'ResendConfirmationCode', {
-          ClientId: clientId,
-          Username: username,
-          ...(await secretHashField(username)),
-        });
+        const out = await once.send(
+          new ResendConfirmationCodeCommand({
+            ClientId: clientId,
+            Username: username,
+            ...(await secretHashField(username)),
+          }),
+        );
         return toDelivery(out.CodeDeliveryDetails);
       }),
 
     forgotPassword: ({ username }) =>
       call(async () => {
-        const out = await send<ForgotPasswordOutput>(once, 'ForgotPassword', {
-          ClientId: clientId,
-          Username: username,
-          ...(await secretHashField(username)),
-        });
+        const out = await once.send(
+          new ForgotPasswordCommand({
+            ClientId: clientId,
+            Username: username,
+            ...(await secretHashField(username)),
+          }),
+        );
         return toDelivery(out.CodeDeliveryDetails);
       }),
 
     confirmForgotPassword: ({ username, code, newPassword }) =>
       call(async () => {
-        await send<unknown>(once, 'ConfirmForgotPassword', {
-          ClientId: clientId,
-          Username: username,
-          ConfirmationCode: code,
-          Password: newPassword,
-          ...(await secretHashField(username)),
-        });
+        await once.send(
+          new ConfirmForgotPasswordCommand({
+            ClientId: clientId,
+            Username: username,
+            ConfirmationCode: code,
+            Password: newPassword,
+            ...(await secretHashField(username)),
+          }),
+        );
       }),
 
     getTokensFromRefreshToken: ({ refreshToken, deviceKey }) =>
       call(async () => {
-        const out = await send<GetTokensFromRefreshTokenOutput>(
-          retrying,
-          'GetTokensFromRefreshToken',
-          {
+        const out = await retrying.send(
+          new GetTokensFromRefreshTokenCommand({
             ClientId: clientId,
             RefreshToken: refreshToken,
             ...(clientSecret !== undefined && { ClientSecret: clientSecret }),
             ...(deviceKey !== undefined && { DeviceKey: deviceKey }),
-          },
+          }),
         );
         return toTokens(out.AuthenticationResult, 'GetTokensFromRefreshToken');
       }),
 
     refreshTokenAuth: ({ refreshToken, username, deviceKey }) =>
       call(async () => {
-        const out = await send<InitiateAuthOutput>(retrying, 'InitiateAuth', {
-          ClientId: clientId,
-          AuthFlow: 'REFRESH_TOKEN_AUTH',
-          AuthParameters: {
-            REFRESH_TOKEN: refreshToken,
-            ...(deviceKey !== undefined && { DEVICE_KEY: deviceKey }),
-            ...(await hashFor(username)),
-          },
-        });
+        const out = await retrying.send(
+          new InitiateAuthCommand({
+            ClientId: clientId,
+            AuthFlow: 'REFRESH_TOKEN_AUTH',
+            AuthParameters: {
+              REFRESH_TOKEN: refreshToken,
+              ...(deviceKey !== undefined && { DEVICE_KEY: deviceKey }),
+              ...(await hashFor(username)),
+            },
+          }),
+        );
         return toTokens(out.AuthenticationResult, 'REFRESH_TOKEN_AUTH');
       }),
 
     revokeToken: ({ refreshToken }) =>
       call(async () => {
-        await send<unknown>(once, 'RevokeToken', {
-          ClientId: clientId,
-          Token: refreshToken,
-          ...(clientSecret !== undefined && { ClientSecret: clientSecret }),
-        });
+        await once.send(
+          new RevokeTokenCommand({
+            ClientId: clientId,
+            Token: refreshToken,
+            ...(clientSecret !== undefined && { ClientSecret: clientSecret }),
+          }),
+        );
       }),
 
     globalSignOut: ({ accessToken }) =>
       call(async () => {
-        await send<unknown>(once, 'GlobalSignOut', { AccessToken: accessToken });
+        await once.send(new GlobalSignOutCommand({ AccessToken: accessToken }));
       }),
 
     confirmDevice: ({ accessToken, deviceKey, deviceName, salt, passwordVerifier }) =>
       call(async () => {
-        const out = await send<ConfirmDeviceOutput>(once, 'ConfirmDevice', {
-          AccessToken: accessToken,
-          DeviceKey: deviceKey,
-          DeviceName: deviceName,
-          DeviceSecretVerifierConfig: { Salt: salt, PasswordVerifier: passwordVerifier },
-        });
+        const out = await once.send(
+          new ConfirmDeviceCommand({
+            AccessToken: accessToken,
+            DeviceKey: deviceKey,
+            DeviceName: deviceName,
+            DeviceSecretVerifierConfig: { Salt: salt, PasswordVerifier: passwordVerifier },
+          }),
+        );
         return { userConfirmationNecessary: out.UserConfirmationNecessary === true };
       }),
 
     updateDeviceStatus: ({ accessToken, deviceKey, remembered }) =>
       call(async () => {
-        await send<unknown>(once, 'UpdateDeviceStatus', {
-          AccessToken: accessToken,
-          DeviceKey: deviceKey,
-          DeviceRememberedStatus: remembered ? 'remembered' : 'not_remembered',
-        });
+        await once.send(
+          new UpdateDeviceStatusCommand({
+            AccessToken: accessToken,
+            DeviceKey: deviceKey,
+            DeviceRememberedStatus: remembered ? 'remembered' : 'not_remembered',
+          }),
+        );
       }),
 
     getUser: ({ accessToken }) =>
       call(async () => {
-        const out = await send<GetUserOutput>(once, 'GetUser', { AccessToken: accessToken });
+        const out = await once.send(new GetUserCommand({ AccessToken: accessToken }));
         const attributes: Record<string, string> = {};
         for (const { Name, Value } of out.UserAttributes ?? []) {
           if (Name !== undefined && Value !== undefined) attributes[Name] = Value;
