@@ -367,6 +367,16 @@ test('an allowed page gets a fill button that fills its code field; a page elsew
   await expect(buttonHost(elsewhere)).toHaveCount(0);
   await expect(elsewhere.locator('#otp')).toHaveValue('');
 
+  // Opted in for this origin: the code is filled as the field appears, without a click.
+  const noClick = entry.getByRole('switch', { name: `Fill on ${allowedOrigin} without a click` });
+  await noClick.click();
+  await expect(noClick).toBeChecked();
+  const automatic = await context.newPage();
+  await automatic.goto(`${allowedOrigin}/single`);
+  await expect(automatic.locator('#otp')).toHaveValue(/^\d{6}$/);
+  await automatic.getByRole('button', { name: 'Verify' }).click();
+  await expect(automatic.locator('#result')).toHaveText(/^Accepted \d{6}$/);
+
   // Removing the site unregisters the script: the next load of the page gets no button.
   await entry.getByRole('button', { name: `Stop filling on ${allowedOrigin}` }).click();
   await expect(entry.getByText('No site yet: codes are filled nowhere.')).toBeVisible();
