@@ -93,6 +93,12 @@ export interface OAuthRoutes {
   clear(): void;
 }
 
+/** The query of a request target, never throwing: `new URL` rejects targets such as "//". */
+function queryOf(target: string): URLSearchParams {
+  const start = target.indexOf('?');
+  return new URLSearchParams(start === -1 ? '' : target.slice(start + 1));
+}
+
 export function createOAuthRoutes(runtime: OAuthRuntime): OAuthRoutes {
   let store: OAuthStore | undefined;
   const storeFor = (ctx: PoolContext) =>
@@ -102,14 +108,14 @@ export function createOAuthRoutes(runtime: OAuthRuntime): OAuthRoutes {
     clear: () => store?.clear(),
     async handle(request, response, path) {
       const method = request.method ?? 'GET';
-      const url = new URL(request.url ?? '/', 'http://pool.invalid');
+      const query = queryOf(request.url ?? '/');
       const cookies = parseCookies(request.headers.cookie);
       const authorization = request.headers.authorization;
       const context = () => runtime.context(originOf(request));
       let outcome: Outcome | undefined;
       if (method === 'GET' && path === '/oauth2/authorize') {
         const ctx = await context();
-        outcome = authorize(ctx, storeFor(ctx), url.searchParams, cookies);
+        outcome = authorize(ctx, storeFor(ctx), query, cookies);
       } else if (method === 'POST' && path === '/login') {
         const ctx = await context();
         outcome = await login(ctx, storeFor(ctx), await readForm(request));
@@ -120,7 +126,7 @@ export function createOAuthRoutes(runtime: OAuthRuntime): OAuthRoutes {
         outcome = await userInfo(await context(), authorization);
       } else if (method === 'GET' && path === '/logout') {
         const ctx = await context();
-        outcome = logout(ctx, storeFor(ctx), url.searchParams, cookies);
+        outcome = logout(ctx, storeFor(ctx), query, cookies);
       } else if (method === 'GET' && path === '/.well-known/openid-configuration') {
         // The domain's own document describes the first pool (one domain serves one pool).
         const origin = originOf(request);
