@@ -45,7 +45,11 @@ import {
 import { createVerifier, passwordMatches } from './srp-verifier';
 import type { UserRecord } from './state';
 import { checkTotp } from './totp';
-import { startWebAuthnChallenge, verifyWebAuthnAnswer, webAuthnAvailable } from './webauthn/sign-in';
+import {
+  startWebAuthnChallenge,
+  verifyWebAuthnAnswer,
+  webAuthnAvailable,
+} from './webauthn/sign-in';
 
 const MAX_CHALLENGE_ATTEMPTS = 3;
 
