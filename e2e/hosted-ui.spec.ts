@@ -6,7 +6,7 @@
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
-import { expect, expectStep, resetPool, screenshot } from './fixtures';
+import { expect, expectStep, openOptions, resetPool, screenshot } from './fixtures';
 import { captureScreen, expectSignedIn, openDemoPopup, test } from './popup-support';
 
 const POOL_ID = 'us-east-1_DemoPool0';
@@ -169,4 +169,34 @@ test('an answer with another state is refused; a forged code is refused by the p
   await answerWith(second, `${redirect}?code=forged-code&state=${encodeURIComponent(state)}`);
   await expect(popup.getByRole('alert')).toContainText('The user pool refused the sign-in code');
   await expectStep(popup, 'SIGN_IN');
+});
+
+test('the options page shows and edits the hosted UI settings', async ({
+  context,
+  extensionId,
+}) => {
+  await openDemoPopup(context, extensionId);
+  const options = await openOptions(context, extensionId);
+  await options.getByRole('button', { name: 'Edit Demo pool', exact: true }).click();
+  await expect(options.getByLabel('Cognito domain')).toHaveValue('http://127.0.0.1:9230');
+  await expect(options.getByLabel('Identity providers')).toHaveValue('COGNITO, DemoIdP');
+  await expect(
+    options.getByText(`allow https://${extensionId}.chromiumapp.org/ as a callback`),
+  ).toBeVisible();
+  await options.getByLabel('Identity providers').fill('DemoIdP');
+  await options.getByRole('button', { name: 'Save changes' }).click();
+  await expect(options.getByRole('status')).toHaveText('Saved “Demo pool”.');
+  await options.getByRole('button', { name: 'Edit Demo pool', exact: true }).click();
+  await options.getByLabel('Scopes').fill('email');
+  await options.getByRole('button', { name: 'Save changes' }).click();
+  await expect(
+    options.getByText('List the scopes separated by spaces; openid is required.'),
+  ).toBeVisible();
+  await screenshot(options, 'hosted-ui-options');
+
+  const popup = await openDemoPopup(context, extensionId);
+  await expect(popup.getByRole('button', { name: 'Sign in with DemoIdP' })).toBeVisible();
+  await expect(popup.getByRole('button', { name: 'Sign in with Cognito hosted UI' })).toHaveCount(
+    0,
+  );
 });

@@ -1,12 +1,19 @@
 import { useState } from 'preact/hooks';
 import type { PageClient } from '../platform/page-client';
 import type { AccountView } from '../platform/protocol';
-import type { OAuthSettings } from '../oauth/settings';
 import { EMPTY_ACCOUNT_FORM, formFromAccount, type AccountForm } from './account-form';
 import { ErrorAlert } from './forms/error-alert';
 import { RowActions } from './forms/row-actions';
 import { AccountEditor } from './options/account-editor';
 import { AmplifyImport } from './options/amplify-import';
+import {
+  EMPTY_OAUTH_DRAFT,
+  draftFromSettings,
+  settingsFromDraft,
+  type OAuthDraft,
+  type OAuthProblems,
+} from './options/oauth-draft';
+import { OAuthFields } from './options/oauth-fields';
 import { AuthenticatorSection } from './options/authenticator-section';
 import { SitesSection } from './options/sites-section';
 import { usePageState } from './use-page-state';
@@ -17,8 +24,9 @@ export function OptionsApp({ client }: { client: PageClient }) {
   const [form, setForm] = useState<AccountForm | null>(null);
   const [confirmRemove, setConfirmRemove] = useState<string | null>(null);
   const [status, setStatus] = useState('');
-  // Hosted-UI settings read from an Amplify file, saved with the account the import filled in.
-  const [importedOAuth, setImportedOAuth] = useState<OAuthSettings | null>(null);
+  // The hosted-UI fields (docs/federated.md) are kept beside the account form.
+  const [oauthDraft, setOAuthDraft] = useState<OAuthDraft>(EMPTY_OAUTH_DRAFT);
+  const [oauthProblems, setOAuthProblems] = useState<OAuthProblems>({});
   const accounts = state?.accounts ?? [];
   const editedAccount = accounts.find((account) => account.id === form?.id);
 
@@ -52,6 +60,8 @@ export function OptionsApp({ client }: { client: PageClient }) {
               confirming={confirmRemove === account.id}
               onEdit={() => {
                 setForm(formFromAccount(account));
+                setOAuthDraft(draftFromSettings(account.oauth));
+                setOAuthProblems({});
                 setStatus('');
               }}
               onRemove={() => {
@@ -76,6 +86,8 @@ export function OptionsApp({ client }: { client: PageClient }) {
             style={{ width: 'auto' }}
             onClick={() => {
               setForm(EMPTY_ACCOUNT_FORM);
+              setOAuthDraft(EMPTY_OAUTH_DRAFT);
+              setOAuthProblems({});
               setStatus('');
             }}
           >
@@ -92,17 +104,36 @@ export function OptionsApp({ client }: { client: PageClient }) {
               onForm={setForm}
               hasStoredSecret={editedAccount?.hasClientSecret === true}
               busy={busy}
-              onSave={(account) =>
-                void save({
-                  type: 'saveAccount',
-                  account: importedOAuth ? { ...account, oauth: importedOAuth } : account,
-                }).then(() => {
-                  setImportedOAuth(null);
-                })
-              }
+              onSave={(account) => {
+                const parsed = settingsFromDraft(oauthDraft);
+                if (!parsed.ok) {
+                  setOAuthProblems(parsed.problems);
+                  return;
+                }
+                setOAuthProblems({});
+                // null removes stored settings; nothing to say when there were none.
+                const oauth = parsed.oauth
+                  ? { oauth: parsed.oauth }
+                  : editedAccount?.oauth
+                    ? { oauth: null }
+                    : {};
+                void save({ type: 'saveAccount', account: { ...account, ...oauth } });
+              }}
               onCancel={() => {
                 setForm(null);
               }}
+              extraFields={
+                <OAuthFields
+                  draft={oauthDraft}
+                  onDraft={setOAuthDraft}
+                  problems={oauthProblems}
+                  redirectHint={
+                    globalThis.location.protocol === 'chrome-extension:'
+                      ? `https://${globalThis.location.host}.chromiumapp.org/`
+                      : 'this browser’s extension redirect URL (docs/federated.md)'
+                  }
+                />
+              }
             />
           </div>
         )}
@@ -121,12 +152,10 @@ export function OptionsApp({ client }: { client: PageClient }) {
               userPoolId: pool.userPoolId,
               clientId: pool.clientId,
             });
-            setImportedOAuth(pool.oauth ?? null);
+            if (pool.oauth) setOAuthDraft(draftFromSettings(pool.oauth));
             setStatus(
               `Read the user pool from ${pool.source}${
-                pool.oauth
-                  ? `, with its hosted UI (${pool.oauth.domain}; ${pool.oauth.identityProviders.join(', ')})`
-                  : ''
+                pool.oauth ? ', with its hosted UI settings' : ''
               }. Check the form, then save it.`,
             );
           }}

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AccountInput } from '../../platform/protocol';
 import {
@@ -18,6 +19,8 @@ export interface AccountEditorProps {
   busy: boolean;
   onSave: (account: AccountInput) => void;
   onCancel: () => void;
+  /** More fields inside the form, before its buttons (the hosted-UI settings). */
+  extraFields?: ComponentChildren;
 }
 
 const FLOW_LABELS = [
@@ -117,6 +120,7 @@ export function AccountEditor(props: AccountEditorProps) {
         />
         Stay signed in after the browser restarts
       </label>
+      {props.extraFields}
       <div class="form-buttons">
         <SubmitButton busy={props.busy} busyLabel="Saving…">
           {editing ? 'Save changes' : 'Save account'}
