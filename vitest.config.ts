@@ -10,6 +10,7 @@ export default defineConfig({
       'local-pool/**/*.test.ts',
       'test/**/*.test.{ts,tsx}',
       'entrypoints/**/*.test.ts',
+      'bench/**/*.test.ts',
     ],
     mockReset: true,
     restoreMocks: true,
