@@ -70,7 +70,13 @@ describe('passkey handler', () => {
     const added = await handle({
       type: 'passkeys:completeRegistration',
       accountId: 'demo',
-      credential: { id: 'b' },
+      credential: {
+        id: 'b',
+        rawId: 'b',
+        type: 'public-key',
+        clientExtensionResults: {},
+        response: { clientDataJSON: 'e30', attestationObject: 'o', transports: ['internal'] },
+      },
     });
     expect(added.ok && added.passkeys.map((p) => p.credentialId)).toEqual(['a', 'b']);
     const deleted = await handle({ type: 'passkeys:delete', accountId: 'demo', credentialId: 'a' });
