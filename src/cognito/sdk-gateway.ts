@@ -1,16 +1,10 @@
 /**
  * The gateway over AWS SDK v3 (`@aws-sdk/client-cognito-identity-provider`, a fixed part of the
- * stack). Two clients per account: one that retries (InitiateAuth without a Session, and refresh,
- * which are safe to repeat) and one with `maxAttempts: 1` for everything that spends a single-use
- * Session or sends a code. These user-pool operations are unauthenticated (`smithy.api#noAuth`):
- * the credentials provider below throws, so if the SDK ever tried to sign a request we would see
- * it fail instead of silently reading credentials from the machine. Every attempt goes out
- * through our own fetch (sdk-gateway-transport-handler.ts): an 8 s deadline (RequestTimeout,
- * never retried), Cognito's Date observed for the server clock, and the injected fetch of tests.
+ * stack), on the two clients of sdk-clients.ts: the retrying one for InitiateAuth without a
+ * Session and refresh, the send-once one for everything that spends a Session or a code.
  */
 import {
   AssociateSoftwareTokenCommand,
-  CognitoIdentityProviderClient,
   ConfirmDeviceCommand,
   ConfirmForgotPasswordCommand,
   ConfirmSignUpCommand,
@@ -36,50 +30,15 @@ import type { CodeDeliveryDetails } from '../signin/steps';
 import { AuthError, toAuthError } from './auth-error';
 import type { AuthStepResult, AuthTokens, CognitoClientConfig, CognitoGateway } from './gateway';
 import { secretHash } from './secret-hash';
-import { fetchRequestHandler } from './sdk-gateway-transport-handler';
-import { createServerClock, fetchObservingClock } from './server-clock';
-import { DEFAULT_REQUEST_TIMEOUT_MS, fetchWithTimeout } from './timeout';
+import { createCognitoClients, type GatewayOptions } from './sdk-clients';
 
-/** Attempts for the operations that may be repeated (throttling, 5xx, network). */
-const RETRYING_ATTEMPTS = 3;
-
-function noCredentials(): never {
-  throw new AuthError(
-    'UnexpectedSigning',
-    'Cognito Pass tried to sign a user-pool request.',
-    'Report this: user-pool sign-in must not use AWS credentials.',
-  );
-}
-
-export interface GatewayOptions {
-  /** Per request, until the answer's headers arrive (default 8 s). */
-  requestTimeoutMs?: number;
-  fetch?: typeof fetch;
-  /** The clock the sign-in runner uses (Cognito's clock offset is measured against it). */
-  now?: () => number;
-}
+export type { GatewayOptions } from './sdk-clients';
 
 export function createSdkGateway(
   config: CognitoClientConfig,
   options: GatewayOptions = {},
 ): CognitoGateway {
-  const serverClock = createServerClock();
-  const base = {
-    region: config.region,
-    ...(config.endpoint !== undefined && { endpoint: config.endpoint }),
-    credentials: noCredentials,
-    // Every request has a deadline (a stalled Cognito becomes RequestTimeout, never retried) and
-    // tells the server clock Cognito's Date.
-    requestHandler: fetchRequestHandler(
-      fetchObservingClock(
-        fetchWithTimeout(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, options.fetch),
-        serverClock,
-        options.now ?? Date.now,
-      ),
-    ),
-  };
-  const retrying = new CognitoIdentityProviderClient({ ...base, maxAttempts: RETRYING_ATTEMPTS });
-  const once = new CognitoIdentityProviderClient({ ...base, maxAttempts: 1 });
+  const { retrying, once, serverClock } = createCognitoClients(config, options);
   const { clientId, clientSecret } = config;
 
   const hashFor = async (username: string | undefined) =>

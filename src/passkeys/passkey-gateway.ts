@@ -1,11 +1,20 @@
 /**
  * Cognito's four passkey operations of a signed-in user (AccessToken-authorized, no SECRET_HASH):
  * StartWebAuthnRegistration, CompleteWebAuthnRegistration, ListWebAuthnCredentials and
- * DeleteWebAuthnCredential, over the same JSON transport as the sign-in gateway.
+ * DeleteWebAuthnCredential, through the same SDK clients as the sign-in gateway (deadline,
+ * retries only where safe).
  */
+import {
+  CompleteWebAuthnRegistrationCommand,
+  DeleteWebAuthnCredentialCommand,
+  ListWebAuthnCredentialsCommand,
+  StartWebAuthnRegistrationCommand,
+  type CompleteWebAuthnRegistrationCommandInput,
+  type WebAuthnCredentialDescription,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { toAuthError } from '../cognito/auth-error';
 import type { CognitoClientConfig } from '../cognito/gateway';
-import { callCognito, type TransportConfig } from '../cognito/sdk-gateway-transport';
+import { createCognitoClients } from '../cognito/sdk-clients';
 import type { Json } from './webauthn-json';
 
 export interface PasskeyView {
@@ -24,16 +33,7 @@ export interface PasskeyGateway {
   remove(accessToken: string, credentialId: string): Promise<void>;
 }
 
-interface CredentialDescription {
-  CredentialId?: string;
-  FriendlyCredentialName?: string;
-  RelyingPartyId?: string;
-  AuthenticatorAttachment?: string;
-  CreatedAt?: number;
-}
-
-/** The JSON protocol sends timestamps as epoch seconds (with a fraction). */
-function toView(description: CredentialDescription): PasskeyView | undefined {
+function toView(description: WebAuthnCredentialDescription): PasskeyView | undefined {
   if (description.CredentialId === undefined) return undefined;
   return {
     credentialId: description.CredentialId,
@@ -42,7 +42,7 @@ function toView(description: CredentialDescription): PasskeyView | undefined {
     ...(description.AuthenticatorAttachment !== undefined && {
       authenticatorAttachment: description.AuthenticatorAttachment,
     }),
-    createdAt: Math.round((description.CreatedAt ?? 0) * 1000),
+    createdAt: description.CreatedAt?.getTime() ?? 0,
   };
 }
 
@@ -52,51 +52,51 @@ export function createPasskeyGateway(
   config: CognitoClientConfig,
   fetchImpl?: typeof fetch,
 ): PasskeyGateway {
-  const base = {
-    region: config.region,
-    ...(config.endpoint !== undefined && { endpoint: config.endpoint }),
-    ...(fetchImpl !== undefined && { fetch: fetchImpl }),
-  };
   // Listing is safe to repeat; registration spends a challenge and deletion is not idempotent.
-  const retrying: TransportConfig = { ...base, maxAttempts: 3 };
-  const once: TransportConfig = { ...base, maxAttempts: 1 };
-  async function call<T>(transport: TransportConfig, operation: string, input: object) {
+  const { retrying, once } = createCognitoClients(
+    config,
+    fetchImpl !== undefined ? { fetch: fetchImpl } : {},
+  );
+  async function call<T>(work: () => Promise<T>): Promise<T> {
     try {
-      return await callCognito<T>(transport, operation, input);
+      return await work();
     } catch (error) {
       throw toAuthError(error);
     }
   }
   return {
     async startRegistration(accessToken) {
-      const out = await call<{ CredentialCreationOptions?: Json }>(
-        once,
-        'StartWebAuthnRegistration',
-        { AccessToken: accessToken },
+      const out = await call(() =>
+        once.send(new StartWebAuthnRegistrationCommand({ AccessToken: accessToken })),
       );
       if (out.CredentialCreationOptions === undefined) {
         throw toAuthError(new Error('StartWebAuthnRegistration returned no options'));
       }
-      return out.CredentialCreationOptions;
+      return out.CredentialCreationOptions as Json;
     },
     async completeRegistration(accessToken, credential) {
-      await call(once, 'CompleteWebAuthnRegistration', {
-        AccessToken: accessToken,
-        Credential: credential,
-      });
+      await call(() =>
+        once.send(
+          new CompleteWebAuthnRegistrationCommand({
+            AccessToken: accessToken,
+            // The credential came from JSON (the page's message, schema-checked): JSON-safe.
+            Credential: credential as CompleteWebAuthnRegistrationCommandInput['Credential'],
+          }),
+        ),
+      );
     },
     async list(accessToken) {
       const views: PasskeyView[] = [];
       let next: string | undefined;
       for (let page = 0; page < MAX_PAGES; page += 1) {
-        const out = await call<{ Credentials?: CredentialDescription[]; NextToken?: string }>(
-          retrying,
-          'ListWebAuthnCredentials',
-          {
-            AccessToken: accessToken,
-            MaxResults: 20,
-            ...(next !== undefined && { NextToken: next }),
-          },
+        const out = await call(() =>
+          retrying.send(
+            new ListWebAuthnCredentialsCommand({
+              AccessToken: accessToken,
+              MaxResults: 20,
+              ...(next !== undefined && { NextToken: next }),
+            }),
+          ),
         );
         for (const description of out.Credentials ?? []) {
           const view = toView(description);
@@ -108,10 +108,14 @@ export function createPasskeyGateway(
       return views;
     },
     async remove(accessToken, credentialId) {
-      await call(once, 'DeleteWebAuthnCredential', {
-        AccessToken: accessToken,
-        CredentialId: credentialId,
-      });
+      await call(() =>
+        once.send(
+          new DeleteWebAuthnCredentialCommand({
+            AccessToken: accessToken,
+            CredentialId: credentialId,
+          }),
+        ),
+      );
     },
   };
 }
