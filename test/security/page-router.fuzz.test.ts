@@ -41,6 +41,13 @@ const ANSWERS: StepAnswer[] = [
   { kind: 'resetRequest', username: 'alice' },
   { kind: 'resetConfirm', code: CODE, newPassword: PASSWORD },
   { kind: 'confirmSignUp', code: CODE },
+  { kind: 'webAuthnCredential', credential: '{"id":"Y3JlZA","type":"public-key"}' },
+  {
+    kind: 'webAuthnFailed',
+    code: 'PasskeyCancelled',
+    message: 'The passkey prompt was closed.',
+    recovery: 'Try again, or choose another way to sign in.',
+  },
 ];
 
 const A = 'demo-public';
@@ -49,6 +56,7 @@ const REQUESTS: PageRequest[] = [
   { type: 'getState' },
   { type: 'selectAccount', accountId: A },
   { type: 'prepareSignIn', accountId: A },
+  { type: 'signInWithHostedUi', accountId: A, provider: 'DemoIdP' },
   {
     type: 'startSignIn',
     accountId: A,
