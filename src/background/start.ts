@@ -24,7 +24,7 @@ import { createBackground, type Background } from './service';
 import { createPasskeyHandler } from '../passkeys/handler';
 import { createPasskeyListener } from '../passkeys/listener';
 import { createPasskeyGateway } from '../passkeys/passkey-gateway';
-import { webAuthFlowFrom, type IdentityApi } from '../oauth/web-auth-flow';
+import { webAuthFlowFrom } from '../oauth/web-auth-flow';
 
 export function startBackground(): Background {
   const logger = createLogger(import.meta.env.DEV ? 'debug' : 'warn', consoleSink);
@@ -58,7 +58,7 @@ export function startBackground(): Background {
       late.sites?.siteOwnsRefresh(accountId) ?? Promise.resolve(false),
     alarms: browserAlarms(),
     // Hosted UI / federated sign-in; undefined when the browser has no identity API.
-    webAuth: webAuthFlowFrom(browser.identity as unknown as IdentityApi | undefined),
+    webAuth: webAuthFlowFrom(browser.identity),
     now: Date.now,
     newId: () => crypto.randomUUID(),
     logger,
