@@ -14,7 +14,6 @@
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { renderSVG } from 'uqr';
@@ -24,12 +23,12 @@ import {
   CHROMIUM_PATH,
   chromiumArgs,
   DEMO_POOL_PORT,
-  EXTENSION_PATH,
   expect,
   expectStep,
   screenshot,
   test,
 } from './fixtures';
+import { buildWithGrant, freePort, openToolbarPopup } from './granted-browser';
 import { submitCode, submitSignIn, totpCode } from './popup-support';
 
 const PASSWORD = 'Passw0rd!';
@@ -128,62 +127,6 @@ function servePages(): Promise<number> {
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => {
-        resolve(port);
-      });
-    });
-  });
-}
-
-/** The real toolbar popup over a tab (activeTab then covers that tab, as for a person's click). */
-async function openToolbarPopup(over: Page, debuggingUrl: string): Promise<Page> {
-  await over.bringToFront();
-  const browserContext = over.context();
-  const worker =
-    browserContext.serviceWorkers()[0] ?? (await browserContext.waitForEvent('serviceworker'));
-  await worker.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } })
-      .chrome;
-    await api.action.openPopup();
-  });
-  for (let attempt = 0; attempt < 50; attempt++) {
-    // A DevTools client lists the targets that exist when it connects: connect after opening.
-    const connection = await chromium.connectOverCDP(debuggingUrl);
-    devtools.push(connection);
-    const popup = connection
-      .contexts()
-      .flatMap((each) => each.pages())
-      .find((page) => page.url().endsWith('/popup.html'));
-    if (popup) {
-      await popup.locator('[data-step]').first().waitFor();
-      return popup;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the toolbar popup did not open');
-}
-
-/** A copy of the demo build whose manifest holds the grant the prompt would have given. */
-function buildWithGrant(origin: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-pass-otp-granted-'));
-  dirs.push(dir);
-  fs.cpSync(EXTENSION_PATH, dir, { recursive: true });
-  const manifestPath = path.join(dir, 'manifest.json');
-  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as {
-    host_permissions: string[];
-  };
-  manifest.host_permissions.push(origin === '<all_urls>' ? origin : `${origin}/*`);
-  fs.writeFileSync(manifestPath, JSON.stringify(manifest));
-  return dir;
-}
-
 async function openExtensionPage(name: 'popup' | 'options'): Promise<Page> {
   const page = await context.newPage();
   if (name === 'popup') await page.setViewportSize({ width: 360, height: 600 });
@@ -247,7 +190,7 @@ test.beforeAll(async () => {
   context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: chromiumArgs(buildWithGrant(allowedOrigin)),
+    args: chromiumArgs(buildWithGrant(allowedOrigin, dirs)),
     viewport: { width: 480, height: 640 },
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -399,7 +342,7 @@ test('the popup scans the QR code shown in the tab, and saves it after confirmat
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
-      ...chromiumArgs(buildWithGrant('<all_urls>')),
+      ...chromiumArgs(buildWithGrant('<all_urls>', dirs)),
       `--remote-debugging-port=${String(debuggingPort)}`,
     ],
   });
@@ -407,7 +350,11 @@ test('the popup scans the QR code shown in the tab, and saves it after confirmat
     const tab = scanning.pages()[0] ?? (await scanning.newPage());
     await tab.setViewportSize({ width: 800, height: 600 });
     await tab.goto(`${allowedOrigin}/qr`);
-    const popup = await openToolbarPopup(tab, `http://127.0.0.1:${String(debuggingPort)}`);
+    const popup = await openToolbarPopup(
+      tab,
+      `http://127.0.0.1:${String(debuggingPort)}`,
+      devtools,
+    );
     await popup.getByRole('button', { name: 'Authenticator', exact: true }).click();
     await popup.getByRole('button', { name: 'Scan a QR code on this page' }).click();
     const form = popup.getByRole('form', { name: 'Add the scanned code' });

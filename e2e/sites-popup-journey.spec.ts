@@ -20,7 +20,6 @@ import {
   type Worker,
 } from '@playwright/test';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startLocalPool } from '../local-pool/server';
@@ -30,12 +29,12 @@ import {
   CHROMIUM_PATH,
   chromiumArgs,
   DEMO_POOL_PORT,
-  EXTENSION_PATH,
   expect,
   expectStep,
   screenshot,
   test,
 } from './fixtures';
+import { buildWithGrant, freePort, openToolbarPopup } from './granted-browser';
 import { expectSignedIn, submitSignIn } from './popup-support';
 
 const PASSWORD = 'Passw0rd!';
@@ -53,59 +52,6 @@ let debuggingUrl: string;
 const devtools: Browser[] = [];
 let worker: Worker;
 const dirs: string[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => {
-        resolve(port);
-      });
-    });
-  });
-}
-
-/** A copy of the demo build whose manifest holds the grant the prompt would have given. */
-function buildWithGrant(origin: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-pass-granted-'));
-  dirs.push(dir);
-  fs.cpSync(EXTENSION_PATH, dir, { recursive: true });
-  const manifestPath = path.join(dir, 'manifest.json');
-  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as {
-    host_permissions: string[];
-  };
-  manifest.host_permissions.push(`${origin}/*`);
-  fs.writeFileSync(manifestPath, JSON.stringify(manifest));
-  return dir;
-}
-
-/** The real toolbar popup, over whichever tab is in front. */
-async function openToolbarPopup(over: Page): Promise<Page> {
-  await over.bringToFront();
-  await worker.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } })
-      .chrome;
-    await api.action.openPopup();
-  });
-  for (let attempt = 0; attempt < 50; attempt++) {
-    // A DevTools client lists the targets that exist when it connects: connect after opening.
-    const connection = await chromium.connectOverCDP(debuggingUrl);
-    devtools.push(connection);
-    const popup = connection
-      .contexts()
-      .flatMap((each) => each.pages())
-      .find((page) => page.url().endsWith('/popup.html'));
-    if (popup) {
-      await popup.locator('[data-step]').first().waitFor();
-      return popup;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the toolbar popup did not open');
-}
 
 async function openTab(url: string): Promise<Page> {
   const page = await context.newPage();
@@ -130,7 +76,7 @@ test.beforeAll(async () => {
   otherSite = await serveDemoSite(0, 'localhost');
   samePortlessHost = await serveDemoSite();
   echo = await serveEcho();
-  const extension = buildWithGrant(site.url);
+  const extension = buildWithGrant(site.url, dirs);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-pass-journey-'));
   dirs.push(profile);
   const debuggingPort = await freePort();
@@ -165,7 +111,7 @@ test('alice signs in from the toolbar popup and shares the session with the site
   await siteTab.goto(site.url);
   await expect(siteTab.locator('#who')).toHaveText('Not signed in.');
 
-  let popup = await openToolbarPopup(siteTab);
+  let popup = await openToolbarPopup(siteTab, debuggingUrl, devtools);
   // The demo accounts are seeded on install, possibly after the first popup asked.
   for (
     let attempt = 0;
@@ -175,7 +121,7 @@ test('alice signs in from the toolbar popup and shares the session with the site
   ) {
     await popup.close();
     await new Promise((resolve) => setTimeout(resolve, 250));
-    popup = await openToolbarPopup(siteTab);
+    popup = await openToolbarPopup(siteTab, debuggingUrl, devtools);
   }
   await submitSignIn(popup, 'alice', PASSWORD);
   await expectSignedIn(popup, 'alice');
@@ -267,7 +213,7 @@ test('three tabs stay signed in across a forced refresh and all show the new tok
 });
 
 test('sign-out from the popup signs all three tabs out within a second', async () => {
-  const popup = await openToolbarPopup(tabs[0] as Page);
+  const popup = await openToolbarPopup(tabs[0] as Page, debuggingUrl, devtools);
   await expectStep(popup, 'DONE');
   const signOut = popup.getByRole('button', { name: 'Sign out', exact: true });
   const started = Date.now();
@@ -286,7 +232,7 @@ test('sign-out from the popup signs all three tabs out within a second', async (
 
 test('a second origin that is not allowed gets nothing, even when its script sends crafted messages', async () => {
   // Signed in again, so there is something to leak.
-  const popup = await openToolbarPopup(tabs[0] as Page);
+  const popup = await openToolbarPopup(tabs[0] as Page, debuggingUrl, devtools);
   await submitSignIn(popup, 'alice', PASSWORD);
   await expectSignedIn(popup, 'alice');
   await popup.close();
