@@ -43,6 +43,25 @@ describe('createPageClient', () => {
     await expect(client.send({ type: 'getState' })).resolves.toEqual({ ok: false, error });
   });
 
+  it('sends again when the message was not delivered (a stopping worker), and only then', async () => {
+    let calls = 0;
+    const { runtime, sendMessage } = fakeRuntime(() =>
+      ++calls < 3
+        ? Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'))
+        : Promise.resolve({ ok: true, state }),
+    );
+    const client = createPageClient(runtime);
+    await expect(client.send({ type: 'getState' })).resolves.toEqual({ ok: true, state });
+    expect(sendMessage).toHaveBeenCalledTimes(3);
+
+    const failing = fakeRuntime(() => Promise.reject(new Error('Extension context invalidated.')));
+    await expect(createPageClient(failing.runtime).send({ type: 'getState' })).resolves.toEqual({
+      ok: false,
+      error: BACKGROUND_UNAVAILABLE,
+    });
+    expect(failing.sendMessage).toHaveBeenCalledTimes(1);
+  });
+
   it('turns a missing, malformed or failed answer into BackgroundUnavailable', async () => {
     for (const reply of [
       () => Promise.resolve(undefined),

@@ -53,6 +53,28 @@ export const BACKGROUND_UNAVAILABLE = {
   recovery: 'Close and reopen this window. If it keeps happening, reload the extension.',
 } as const;
 
+/** Chromium's words when no listener took the message: it was not delivered. */
+const UNDELIVERED = /Receiving end does not exist|Could not establish connection/;
+const REDELIVERY_DELAYS_MS = [50, 150, 400];
+
+/**
+ * `runtime.sendMessage`, sent again when Chromium says nobody received it. A message sent while
+ * the service worker is stopping (Chrome stops it after 30 s idle) can fail that way instead of
+ * waking a new worker (measured: 1 time in 15 right after a stop). Nothing received it, so sending
+ * it again cannot repeat an effect; any other failure is final.
+ */
+async function deliver(runtime: PageRuntime, message: unknown): Promise<unknown> {
+  for (const delay of REDELIVERY_DELAYS_MS) {
+    try {
+      return await runtime.sendMessage(message);
+    } catch (error) {
+      if (!(error instanceof Error) || !UNDELIVERED.test(error.message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+  return runtime.sendMessage(message);
+}
+
 export function createPageClient(
   runtime: PageRuntime,
   permissions?: PagePermissions,
@@ -61,7 +83,7 @@ export function createPageClient(
   return {
     async send(request) {
       try {
-        const reply = await runtime.sendMessage(request);
+        const reply = await deliver(runtime, request);
         return isPageResponse(reply) ? reply : { ok: false, error: BACKGROUND_UNAVAILABLE };
       } catch {
         return { ok: false, error: BACKGROUND_UNAVAILABLE };
@@ -81,7 +103,7 @@ export function createPageClient(
     openOptionsPage: () => runtime.openOptionsPage(),
     async sendFeature(request) {
       try {
-        const reply = await runtime.sendMessage(request);
+        const reply = await deliver(runtime, request);
         return isFeatureResponse(reply) ? reply : { ok: false, error: BACKGROUND_UNAVAILABLE };
       } catch {
         return { ok: false, error: BACKGROUND_UNAVAILABLE };
