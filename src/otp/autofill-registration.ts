@@ -4,7 +4,7 @@
  * src/sites/permissions.ts, whose origin helpers this reuses). Each registration's id carries
  * its origin, so the registered set can be read back and reconciled after a worker restart.
  */
-import { originMatchPattern } from '../sites/origin';
+import { originMatchPattern, originOfScriptId, originScriptId } from '../sites/origin';
 
 /** Path of the built script (WXT's output for entrypoints/otp-autofill.content.ts). */
 export const OTP_AUTOFILL_SCRIPT_FILE = 'content-scripts/otp-autofill.js';
@@ -30,20 +30,12 @@ export interface OtpScriptingPort {
   }): Promise<unknown>;
 }
 
-/** Stable and safe as a script id: the origin's UTF-8 bytes in hex. */
 export function otpScriptId(origin: string): string {
-  const hex = [...new TextEncoder().encode(origin)]
-    .map((byte) => byte.toString(16).padStart(2, '0'))
-    .join('');
-  return `${ID_PREFIX}${hex}`;
+  return originScriptId(ID_PREFIX, origin);
 }
 
 export function originOfOtpScriptId(id: string): string | undefined {
-  if (!id.startsWith(ID_PREFIX)) return undefined;
-  const hex = id.slice(ID_PREFIX.length);
-  if (!/^(?:[0-9a-f]{2})+$/.test(hex)) return undefined;
-  const bytes = new Uint8Array(hex.match(/../g)?.map((pair) => parseInt(pair, 16)) ?? []);
-  return new TextDecoder().decode(bytes);
+  return originOfScriptId(ID_PREFIX, id);
 }
 
 export function otpRegistration(origin: string): OtpAutofillRegistration {

@@ -66,3 +66,20 @@ export function originOfUrl(url: string | undefined): string | undefined {
 export function originMatchPattern(origin: string): string {
   return `${origin}/*`;
 }
+
+/** A registered script's id for an origin: stable, unique and safe (the origin's UTF-8 in hex). */
+export function originScriptId(prefix: string, origin: string): string {
+  const hex = [...new TextEncoder().encode(origin)]
+    .map((byte) => byte.toString(16).padStart(2, '0'))
+    .join('');
+  return `${prefix}${hex}`;
+}
+
+/** The origin an `originScriptId(prefix, …)` id was made from; undefined for any other id. */
+export function originOfScriptId(prefix: string, id: string): string | undefined {
+  if (!id.startsWith(prefix)) return undefined;
+  const hex = id.slice(prefix.length);
+  if (!/^(?:[0-9a-f]{2})+$/.test(hex)) return undefined;
+  const bytes = new Uint8Array(hex.match(/../g)?.map((pair) => parseInt(pair, 16)) ?? []);
+  return new TextDecoder().decode(bytes);
+}

@@ -4,7 +4,7 @@
  * handler; the background then checks the grant and registers the bridge for exactly that origin.
  */
 import type { SiteFormat } from './allow-list';
-import { normalizeOrigin, originMatchPattern } from './origin';
+import { normalizeOrigin, originMatchPattern, originOfScriptId, originScriptId } from './origin';
 
 /** Path of the built bridge script (WXT's output for entrypoints/session-bridge.content.ts). */
 export const BRIDGE_SCRIPT_FILE = 'content-scripts/session-bridge.js';
@@ -58,20 +58,12 @@ export function requestSiteAccess(
   return permissions.request({ origins: originsToRequest(site) });
 }
 
-/** Stable, unique and safe as a script id: the origin's UTF-8 bytes in hex. */
 export function bridgeScriptId(origin: string): string {
-  const hex = [...new TextEncoder().encode(origin)]
-    .map((byte) => byte.toString(16).padStart(2, '0'))
-    .join('');
-  return `${BRIDGE_ID_PREFIX}${hex}`;
+  return originScriptId(BRIDGE_ID_PREFIX, origin);
 }
 
 export function originOfBridgeScriptId(id: string): string | undefined {
-  if (!id.startsWith(BRIDGE_ID_PREFIX)) return undefined;
-  const hex = id.slice(BRIDGE_ID_PREFIX.length);
-  if (!/^(?:[0-9a-f]{2})+$/.test(hex)) return undefined;
-  const bytes = new Uint8Array(hex.match(/../g)?.map((pair) => parseInt(pair, 16)) ?? []);
-  return new TextDecoder().decode(bytes);
+  return originOfScriptId(BRIDGE_ID_PREFIX, id);
 }
 
 export function bridgeRegistration(origin: string): BridgeRegistration {
