@@ -14,6 +14,7 @@ import { createSecretBox } from '../platform/secret-box';
 import type { StorageArea } from '../platform/storage-area';
 import { createAccounts, toAccountView, type Account, type Item } from '../session/accounts';
 import { completeSignIn } from '../session/complete-sign-in';
+import { confirmNewDevice } from '../session/confirm-new-device';
 import { createRefresher, type AlarmScheduler, type Refresher } from '../session/refresh';
 import { createSessionSource } from '../session/session-source';
 import type { SessionSource } from '../sites/session-source';
@@ -27,6 +28,7 @@ import { initialFlowState, type FlowState } from '../signin/flow-state';
 import { canResend } from '../signin/machine';
 import { dispatch, type RunnerDeps } from '../signin/runner';
 import type { FlowView } from '../signin/steps';
+import { createFollowUps } from './follow-ups';
 
 export interface BackgroundDeps {
   session: StorageArea;
@@ -84,6 +86,8 @@ export interface Background {
   readonly vault: TokenVault;
   /** Current tokens per account, for src/sites. */
   readonly sessions: SessionSource;
+  /** Resolves when the work started after a reply (device confirmation) has finished. */
+  settled(): Promise<void>;
 }
 
 const SESSION_ALARM = 'session-expiry:';
@@ -97,6 +101,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     box,
   });
   const vault = createTokenVault({ session: deps.session, local: deps.local, box });
+  const followUps = createFollowUps(deps.logger);
   const gateways = new Map<string, { key: string; gateway: CognitoGateway }>();
   const gatewayFor = (account: Account): CognitoGateway => {
     const key = JSON.stringify([
@@ -195,17 +200,26 @@ export function createBackground(deps: BackgroundDeps): Background {
         get: () => vault.device(accountId, login()),
         forget: () => vault.forgetDevice(accountId, login()),
       },
-      completeSignIn: (tokens) =>
-        completeSignIn({
-          account,
-          tokens,
-          login: login(),
-          gateway,
-          vault,
-          refresher,
-          now: deps.now(),
-          logger: deps.logger,
-        }),
+      completeSignIn: async (tokens) => {
+        const done = await completeSignIn({ account, tokens, vault, refresher, now: deps.now() });
+        const { newDevice } = tokens;
+        if (newDevice) {
+          // After DONE, not before: the person waits only for Cognito's minimum of round trips.
+          const names = [done.user.username, ...(login() ? [login()] : [])];
+          followUps.start('confirm device', () =>
+            confirmNewDevice({
+              account,
+              accessToken: tokens.accessToken,
+              newDevice,
+              names,
+              gateway,
+              vault,
+              logger: deps.logger,
+            }),
+          );
+        }
+        return done;
+      },
     };
     const final = await dispatch({
       state,
@@ -376,16 +390,8 @@ export function createBackground(deps: BackgroundDeps): Background {
         await accounts.select(account.id);
         const tokens = await hostedUi.signIn(account, request.provider);
         // From here on it is the same as every sign-in: vault, refresh schedule, sharing.
-        const done = await completeSignIn({
-          account,
-          tokens,
-          login: undefined,
-          gateway: gatewayFor(account),
-          vault,
-          refresher,
-          now: deps.now(),
-          logger: deps.logger,
-        });
+        // The hosted UI issues no device key (token endpoint), so there is no device to confirm.
+        const done = await completeSignIn({ account, tokens, vault, refresher, now: deps.now() });
         await saveFlow(account.id, {
           step: { name: 'DONE', ...done },
           username: done.user.username,
@@ -422,6 +428,9 @@ export function createBackground(deps: BackgroundDeps): Background {
         return request.accountId;
       case 'signOut': {
         const account = await requireAccount(request.accountId);
+        // A device still being confirmed needs the access token sign-out revokes: let it finish,
+        // or a quick sign-out would leave no remembered device for the next sign-in.
+        await followUps.settled();
         await signOut({
           accountId: account.id,
           global: request.global,
@@ -473,6 +482,7 @@ export function createBackground(deps: BackgroundDeps): Background {
     refresher,
     vault,
     sessions,
+    settled: () => followUps.settled(),
     async handle(request) {
       const accountId = accountOf(request);
       const work = async (): Promise<PageResponse> => {

@@ -124,6 +124,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async request(request) {
       const response = await harness.bg.handle(request);
+      // What the worker does after answering (device confirmation) is part of the request here.
+      await harness.bg.settled();
       if (!response.ok)
         throw new Error(`${request.type} failed: ${JSON.stringify(response.error)}`);
       return response.state;

@@ -192,9 +192,28 @@ describe('sign-out', () => {
 
 describe('remembered devices', () => {
   it('bob: the second sign-in skips MFA through device SRP', async () => {
-    h = await startHarness();
+    // ConfirmDevice is held until DONE has been answered: if DONE waited for it, this would hang.
+    let answered: () => void = () => undefined;
+    const doneAnswered = new Promise<void>((resolve) => (answered = resolve));
+    h = await startHarness({
+      wrapGateway: (gateway) => ({
+        ...gateway,
+        confirmDevice: async (input) => {
+          await doneAnswered;
+          return gateway.confirmDevice(input);
+        },
+      }),
+    });
     await h.flow({ type: 'startSignIn', accountId: A, username: 'bob', password: PASSWORD });
-    expectStep(await h.answer(A, { kind: 'code', code: await h.totp(BOB_TOTP_SECRET) }), 'DONE');
+    const done = await h.bg.handle({
+      type: 'answer',
+      accountId: A,
+      answer: { kind: 'code', code: await h.totp(BOB_TOTP_SECRET) },
+    });
+    expect(done.ok && done.state.flow?.step.name).toBe('DONE');
+    await expect(h.bg.vault.device(A, 'bob')).resolves.toBeUndefined();
+    answered();
+    await h.bg.settled();
     expect(h.gatewayCalls).toEqual(expect.arrayContaining(['confirmDevice', 'updateDeviceStatus']));
     const device = await h.bg.vault.device(A, 'bob');
     expect(device?.deviceKey).toMatch(/^us-east-1_/);
@@ -207,6 +226,37 @@ describe('remembered devices', () => {
       await h.flow({ type: 'startSignIn', accountId: A, username: 'bob', password: PASSWORD }),
       'DONE',
     );
+  });
+
+  it('a sign-out right after DONE waits for the device confirmation, which needs the token it revokes', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    h = await startHarness({
+      wrapGateway: (gateway) => ({
+        ...gateway,
+        confirmDevice: async (input) => {
+          await held;
+          return gateway.confirmDevice(input);
+        },
+        // Were the token revoked first, the held confirmation would then be refused.
+        revokeToken: (input) => {
+          release();
+          return gateway.revokeToken(input);
+        },
+      }),
+    });
+    await h.flow({ type: 'startSignIn', accountId: A, username: 'bob', password: PASSWORD });
+    await h.bg.handle({
+      type: 'answer',
+      accountId: A,
+      answer: { kind: 'code', code: await h.totp(BOB_TOTP_SECRET) },
+    });
+    const signingOut = h.bg.handle({ type: 'signOut', accountId: A, global: false });
+    setTimeout(release, 100);
+    await signingOut;
+    await expect(h.bg.vault.device(A, 'bob')).resolves.toMatchObject({
+      deviceKey: expect.stringMatching(/^us-east-1_/) as unknown,
+    });
   });
 
   it('"Device does not exist": forgotten locally, the sign-in retried once without it', async () => {
