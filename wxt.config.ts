@@ -8,7 +8,17 @@ const demo = process.env.COGNITO_PASS_DEMO === '1';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // `imports: false` stops WXT's auto-imports only in name: its unimport plugin still runs with
+  // the presets and adds `import { storage } from 'wxt/utils/storage'` to any file that merely
+  // names a parameter `storage` (wxt 0.21.4). That put all of @wxt-dev/storage (~2 kB gzipped)
+  // in the session bridge. Emptying the presets makes the plugin inert.
   imports: false,
+  hooks: {
+    'config:resolved': (wxt) => {
+      wxt.config.imports.presets = [];
+      wxt.config.imports.imports = [];
+    },
+  },
   manifest: ({ browser }) => buildManifest(browser),
   vite: () => ({
     plugins: [preact()],
