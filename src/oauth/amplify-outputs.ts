@@ -5,7 +5,8 @@
  * app client must list as a callback and sign-out URL.
  */
 import * as v from 'valibot';
-import { COGNITO_PROVIDER, OAuthSettingsSchema, type OAuthSettings } from './settings';
+import { COGNITO_PROVIDER } from './providers';
+import { OAuthSettingsSchema, type OAuthSettings } from './settings';
 
 /** Amplify's provider constants → Cognito's `identity_provider` names. */
 const PROVIDER_NAMES: Record<string, string> = {

@@ -1,5 +1,6 @@
 /** The /oauth2/authorize and /logout URLs, as Cognito documents their parameters. */
-import { COGNITO_PROVIDER, endpointsOf, type OAuthSettings } from './settings';
+import { COGNITO_PROVIDER } from './providers';
+import { endpointsOf, type OAuthSettings } from './settings';
 
 export function buildAuthorizeUrl(input: {
   settings: OAuthSettings;

@@ -1,11 +1,9 @@
 /**
  * An account's optional hosted-UI settings (Cognito's managed login / OAuth 2.0): the Cognito
- * domain, the scopes to ask for and the identity providers to offer as "Sign in with …".
+ * domain, the scopes to ask for and the identity providers to offer as "Sign in with …"
+ * (`COGNITO` for Cognito's own page, see providers.ts).
  */
 import * as v from 'valibot';
-
-/** Cognito's own login page; other names are federated providers (Google, a SAML/OIDC IdP…). */
-export const COGNITO_PROVIDER = 'COGNITO';
 
 const url = v.pipe(v.string(), v.url(), v.maxLength(512));
 
@@ -43,9 +41,4 @@ export function endpointsOf(domain: string): OAuthEndpoints {
     userInfo: `${base}/oauth2/userInfo`,
     logout: `${base}/logout`,
   };
-}
-
-/** What the popup's button says: Cognito's own page is the "hosted UI". */
-export function providerLabel(provider: string): string {
-  return provider === COGNITO_PROVIDER ? 'Cognito hosted UI' : provider;
 }

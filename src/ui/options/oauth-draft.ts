@@ -4,7 +4,8 @@
  * background uses, with a plain message per field.
  */
 import * as v from 'valibot';
-import { COGNITO_PROVIDER, OAuthSettingsSchema, type OAuthSettings } from '../../oauth/settings';
+import { COGNITO_PROVIDER } from '../../oauth/providers';
+import { OAuthSettingsSchema, type OAuthSettings } from '../../oauth/settings';
 
 export interface OAuthDraft {
   domain: string;

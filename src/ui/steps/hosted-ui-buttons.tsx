@@ -1,5 +1,5 @@
 import type { AccountView } from '../../platform/protocol';
-import { providerLabel } from '../../oauth/settings';
+import { providerLabel } from '../../oauth/providers';
 import type { SendRequest } from './step-props';
 
 /**
