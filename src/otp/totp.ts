@@ -1,12 +1,15 @@
 /**
- * TOTP codes (RFC 6238) through otplib's functional API with its pure-JS plugins (noble hashes,
- * scure base32): no Node builtins and no synchronous WebCrypto, so it runs unchanged in the MV3
+ * TOTP codes (RFC 6238) through otplib's TOTP class with WebCrypto HMAC (web-crypto-plugin.ts)
+ * and scure base32: no Node builtins and no synchronous crypto, so it runs unchanged in the MV3
  * service worker, the popup and Node tests. Time is always passed in (milliseconds since epoch).
+ * Not otplib's functional `generate`: it defaults to the noble plugin, which the bundle would
+ * then carry even though we always pass our own.
  */
-import { createGuardrails, generate, NobleCryptoPlugin, ScureBase32Plugin } from 'otplib';
+import { createGuardrails, ScureBase32Plugin, TOTP } from 'otplib';
 import { MAX_SECRET_BYTES, MIN_SECRET_BYTES, type TotpParameters } from './totp-parameters';
+import { createWebCryptoPlugin } from './web-crypto-plugin';
 
-const crypto = new NobleCryptoPlugin();
+const crypto = createWebCryptoPlugin();
 const base32 = new ScureBase32Plugin();
 // otplib refuses secrets under 16 bytes by default; ours are validated on the way in with the
 // limits in totp-parameters (80-bit secrets are common, Cognito's demo seed uses them).
@@ -19,16 +22,14 @@ const ALGORITHM = { SHA1: 'sha1', SHA256: 'sha256', SHA512: 'sha512' } as const;
 
 /** The code valid at `nowMs`. */
 export function generateTotp(parameters: TotpParameters, nowMs: number): Promise<string> {
-  return generate({
-    secret: parameters.secret,
+  return new TOTP({
     algorithm: ALGORITHM[parameters.algorithm],
     digits: parameters.digits,
     period: parameters.period,
-    epoch: Math.floor(nowMs / 1000),
     crypto,
     base32,
     guardrails,
-  });
+  }).generate({ secret: parameters.secret, epoch: Math.floor(nowMs / 1000) });
 }
 
 /** Whole seconds until the code shown at `nowMs` changes (1…period). */
