@@ -294,10 +294,14 @@ export function createBackground(deps: BackgroundDeps): Background {
 
   async function flowView(accountId: string): Promise<FlowView> {
     let tokens = await vault.load(accountId);
+    let notRenewed: string | undefined;
     if (!tokens && (await vault.refreshToken(accountId)) !== undefined) {
       // The browser restarted with "stay signed in": get fresh tokens before answering.
       const outcome = await refresher.refresh(accountId);
       if (outcome.kind === 'refreshed') tokens = outcome.tokens;
+      // Cognito unreachable or failing: the refresh token is kept and retried (refresh.ts), so
+      // the sign-in screen must say why it shows instead of the session, and whose it is.
+      if (outcome.kind === 'failed') notRenewed = outcome.code;
     }
     const flow = await loadFlow(accountId);
     if (tokens) {
@@ -311,7 +315,15 @@ export function createBackground(deps: BackgroundDeps): Background {
       };
     }
     // DONE without tokens: they were cleared (refresh refused, signed out elsewhere).
-    const state = flow.step.name === 'DONE' ? initialFlowState(flow.username) : flow;
+    let state = flow.step.name === 'DONE' ? initialFlowState(flow.username) : flow;
+    if (notRenewed !== undefined && state.step.name === 'SIGN_IN' && !state.error) {
+      const username = state.username ?? (await vault.user(accountId))?.username;
+      state = {
+        ...state,
+        ...(username !== undefined && { username }),
+        error: localErrors.savedSessionNotRenewed(notRenewed).toView(),
+      };
+    }
     const now = deps.now();
     return {
       step: state.step,

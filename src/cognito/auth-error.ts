@@ -227,6 +227,12 @@ export const localErrors = {
       'The sign-in challenge was not passed.',
       'Start the sign-in again.',
     ),
+  savedSessionNotRenewed: (cause: string) =>
+    new AuthError(
+      'SavedSessionNotRenewed',
+      `Your saved session could not be renewed just now (${cause}).`,
+      'It is kept and tried again every minute, and this screen turns into your session when that works. Check the connection, or sign in again now.',
+    ),
   noAccount: (accountId: string) =>
     new AuthError(
       'AccountNotFound',

@@ -294,12 +294,15 @@ describe('browser restart (storage.session wiped)', () => {
     expect((await tokensOf(harness)).accessToken).not.toBe(before.accessToken);
   });
 
-  it('"stay signed in" while the pool is down: sign-in screen, refresh token kept, back once the pool is', async () => {
+  it('"stay signed in" while the pool is down: sign-in screen that says why, refresh token kept, back once the pool is', async () => {
     const harness = await signedIn({ staySignedIn: true });
     await harness.restartBrowser();
     await harness.relay.down();
     const down = (await harness.state({ type: 'getState' })).flow;
     expect(down?.step.name).toBe('SIGN_IN');
+    expect(down?.error?.code).toBe('SavedSessionNotRenewed');
+    expect(down?.error?.recovery).toMatch(/tried again/);
+    expect(down?.username).toBe('alice');
     expect(await harness.bg.vault.refreshToken(ACCOUNT)).toBeDefined();
     await harness.relay.up();
     expect((await harness.state({ type: 'getState' })).flow?.step.name).toBe('DONE');
