@@ -191,16 +191,20 @@ describe('sign-out', () => {
 });
 
 describe('remembered devices', () => {
-  it('bob: the second sign-in skips MFA through device SRP', async () => {
-    // ConfirmDevice is held until DONE has been answered: if DONE waited for it, this would hang.
-    let answered: () => void = () => undefined;
-    const doneAnswered = new Promise<void>((resolve) => (answered = resolve));
+  /** A harness whose ConfirmDevice waits for `release()`; `revokeToken` can release it too. */
+  async function withHeldDeviceConfirmation(options: { releasedByRevoke?: boolean } = {}) {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
     h = await startHarness({
       wrapGateway: (gateway) => ({
         ...gateway,
         confirmDevice: async (input) => {
-          await doneAnswered;
+          await held;
           return gateway.confirmDevice(input);
+        },
+        revokeToken: (input) => {
+          if (options.releasedByRevoke === true) release();
+          return gateway.revokeToken(input);
         },
       }),
     });
@@ -210,9 +214,15 @@ describe('remembered devices', () => {
       accountId: A,
       answer: { kind: 'code', code: await h.totp(BOB_TOTP_SECRET) },
     });
+    return { done, release };
+  }
+
+  it('bob: the second sign-in skips MFA through device SRP', async () => {
+    // ConfirmDevice is held until DONE has been answered: if DONE waited for it, this would hang.
+    const { done, release } = await withHeldDeviceConfirmation();
     expect(done.ok && done.state.flow?.step.name).toBe('DONE');
     await expect(h.bg.vault.device(A, 'bob')).resolves.toBeUndefined();
-    answered();
+    release();
     await h.bg.settled();
     expect(h.gatewayCalls).toEqual(expect.arrayContaining(['confirmDevice', 'updateDeviceStatus']));
     const device = await h.bg.vault.device(A, 'bob');
@@ -229,28 +239,8 @@ describe('remembered devices', () => {
   });
 
   it('a sign-out right after DONE waits for the device confirmation, which needs the token it revokes', async () => {
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    h = await startHarness({
-      wrapGateway: (gateway) => ({
-        ...gateway,
-        confirmDevice: async (input) => {
-          await held;
-          return gateway.confirmDevice(input);
-        },
-        // Were the token revoked first, the held confirmation would then be refused.
-        revokeToken: (input) => {
-          release();
-          return gateway.revokeToken(input);
-        },
-      }),
-    });
-    await h.flow({ type: 'startSignIn', accountId: A, username: 'bob', password: PASSWORD });
-    await h.bg.handle({
-      type: 'answer',
-      accountId: A,
-      answer: { kind: 'code', code: await h.totp(BOB_TOTP_SECRET) },
-    });
+    // Were the token revoked first, it would release the held confirmation, which is then refused.
+    const { release } = await withHeldDeviceConfirmation({ releasedByRevoke: true });
     const signingOut = h.bg.handle({ type: 'signOut', accountId: A, global: false });
     setTimeout(release, 100);
     await signingOut;
