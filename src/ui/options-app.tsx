@@ -22,7 +22,6 @@ import { usePageState } from './use-page-state';
 export function OptionsApp({ client }: { client: PageClient }) {
   const { state, requestError, busy, send } = usePageState(client);
   const [form, setForm] = useState<AccountForm | null>(null);
-  const [confirmRemove, setConfirmRemove] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   // The hosted-UI fields (docs/federated.md) are kept beside the account form.
   const [oauthDraft, setOAuthDraft] = useState<OAuthDraft>(EMPTY_OAUTH_DRAFT);
@@ -57,25 +56,17 @@ export function OptionsApp({ client }: { client: PageClient }) {
               key={account.id}
               account={account}
               busy={busy}
-              confirming={confirmRemove === account.id}
               onEdit={() => {
                 setForm(formFromAccount(account));
                 setOAuthDraft(draftFromSettings(account.oauth));
                 setOAuthProblems({});
                 setStatus('');
               }}
-              onRemove={() => {
-                setConfirmRemove(account.id);
-              }}
-              onCancelRemove={() => {
-                setConfirmRemove(null);
-              }}
-              onConfirmRemove={() => {
-                void send({ type: 'removeAccount', accountId: account.id }).then((ok) => {
-                  setConfirmRemove(null);
+              onConfirmRemove={() =>
+                send({ type: 'removeAccount', accountId: account.id }).then((ok) => {
                   if (ok) setStatus(`Removed “${account.displayName}”.`);
-                });
-              }}
+                })
+              }
             />
           ))}
         </ul>
@@ -170,11 +161,8 @@ export function OptionsApp({ client }: { client: PageClient }) {
 interface AccountRowProps {
   account: AccountView;
   busy: boolean;
-  confirming: boolean;
   onEdit: () => void;
-  onRemove: () => void;
-  onCancelRemove: () => void;
-  onConfirmRemove: () => void;
+  onConfirmRemove: () => Promise<unknown>;
 }
 
 function AccountRow(props: AccountRowProps) {
@@ -194,10 +182,7 @@ function AccountRow(props: AccountRowProps) {
         name={account.displayName}
         confirmLabel={`Remove ${account.displayName}`}
         busy={props.busy}
-        confirming={props.confirming}
         onEdit={props.onEdit}
-        onRemove={props.onRemove}
-        onCancelRemove={props.onCancelRemove}
         onConfirmRemove={props.onConfirmRemove}
       />
     </li>

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RowActions, type RowActionsProps } from './row-actions';
 
@@ -8,11 +8,8 @@ function props(overrides: Partial<RowActionsProps> = {}): RowActionsProps {
     name: 'Demo pool',
     confirmLabel: 'Remove Demo pool',
     busy: false,
-    confirming: false,
     onEdit: vi.fn(),
-    onRemove: vi.fn(),
-    onCancelRemove: vi.fn(),
-    onConfirmRemove: vi.fn(),
+    onConfirmRemove: vi.fn(() => Promise.resolve()),
     ...overrides,
   };
 }
@@ -20,28 +17,42 @@ function props(overrides: Partial<RowActionsProps> = {}): RowActionsProps {
 describe('RowActions', () => {
   afterEach(cleanup);
 
-  it('offers Edit and Remove, named after the row', () => {
+  it('offers Edit and Remove, named after the row; Remove only asks', () => {
     const given = props();
     render(<RowActions {...given} />);
     fireEvent.click(screen.getByRole('button', { name: 'Edit Demo pool' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Remove Demo pool…' }));
     expect(given.onEdit).toHaveBeenCalledOnce();
-    expect(given.onRemove).toHaveBeenCalledOnce();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Demo pool…' }));
     expect(given.onConfirmRemove).not.toHaveBeenCalled();
+    expect(screen.queryByRole('button', { name: 'Edit Demo pool' })).toBeNull();
   });
 
-  it('asks to confirm in place: the confirming button removes, Keep cancels', () => {
-    const given = props({ confirming: true });
+  it('Keep goes back without removing', () => {
+    const given = props();
     render(<RowActions {...given} />);
-    expect(screen.queryByRole('button', { name: 'Edit Demo pool' })).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Remove Demo pool' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Demo pool…' }));
     fireEvent.click(screen.getByRole('button', { name: 'Keep' }));
+    expect(given.onConfirmRemove).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'Edit Demo pool' })).toBeTruthy();
+  });
+
+  it('the confirming button removes, and the pair comes back when the removal settles', async () => {
+    let settle: () => void = () => undefined;
+    const given = props({
+      onConfirmRemove: vi.fn(() => new Promise<void>((resolve) => (settle = resolve))),
+    });
+    render(<RowActions {...given} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Demo pool…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Demo pool' }));
     expect(given.onConfirmRemove).toHaveBeenCalledOnce();
-    expect(given.onCancelRemove).toHaveBeenCalledOnce();
+    expect(screen.getByRole('button', { name: 'Keep' })).toBeTruthy();
+    settle();
+    await waitFor(() => screen.getByRole('button', { name: 'Edit Demo pool' }));
   });
 
   it('disables the confirming button while a request runs (one click, one removal)', () => {
-    render(<RowActions {...props({ confirming: true, busy: true })} />);
+    render(<RowActions {...props({ busy: true })} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Demo pool…' }));
     expect(screen.getByRole('button', { name: 'Remove Demo pool' })).toHaveProperty(
       'disabled',
       true,

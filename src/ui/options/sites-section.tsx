@@ -45,7 +45,6 @@ export function SitesSection({
   });
   const [form, setForm] = useState<SiteForm | null>(null);
   const [problems, setProblems] = useState<SiteFormProblems>({});
-  const [confirmRemove, setConfirmRemove] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const nameOf = (id: string) => accounts.find((a) => a.id === id)?.displayName ?? id;
 
@@ -98,24 +97,16 @@ export function SitesSection({
               site={site}
               accountName={nameOf(site.accountId)}
               busy={busy}
-              confirming={confirmRemove === site.origin}
               onEdit={() => {
                 setForm(formFromSite(site));
                 setProblems({});
                 setStatus('');
               }}
-              onRemove={() => {
-                setConfirmRemove(site.origin);
-              }}
-              onCancelRemove={() => {
-                setConfirmRemove(null);
-              }}
-              onConfirmRemove={() => {
-                void send({ type: 'removeSite', origin: site.origin }).then((response) => {
-                  setConfirmRemove(null);
+              onConfirmRemove={() =>
+                send({ type: 'removeSite', origin: site.origin }).then((response) => {
                   if (response.ok) setStatus(`Stopped sharing with ${site.origin}.`);
-                });
-              }}
+                })
+              }
             />
           ))}
         </ul>
@@ -279,11 +270,8 @@ interface SiteRowProps {
   site: SiteView;
   accountName: string;
   busy: boolean;
-  confirming: boolean;
   onEdit: () => void;
-  onRemove: () => void;
-  onCancelRemove: () => void;
-  onConfirmRemove: () => void;
+  onConfirmRemove: () => Promise<unknown>;
 }
 
 function SiteRow(props: SiteRowProps) {
@@ -307,10 +295,7 @@ function SiteRow(props: SiteRowProps) {
         name={site.origin}
         confirmLabel={`Stop sharing with ${site.origin}`}
         busy={props.busy}
-        confirming={props.confirming}
         onEdit={props.onEdit}
-        onRemove={props.onRemove}
-        onCancelRemove={props.onCancelRemove}
         onConfirmRemove={props.onConfirmRemove}
       />
     </li>
