@@ -32,7 +32,7 @@ export function FillShortcut({ read }: { read: () => Promise<string> }) {
           and choose “Fill one-time code”. Nothing is filled elsewhere.
         </p>
       )}
-      <p class="hint">
+      <p class="lead">
         Change the shortcut at <code>chrome://extensions/shortcuts</code> (in Firefox: about:addons,
         the gear menu, Manage Extension Shortcuts).
       </p>
