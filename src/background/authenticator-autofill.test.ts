@@ -69,7 +69,7 @@ function fakeBrowser(grants: Set<string>) {
   return { browser, scripts, listeners, added, removed, injected };
 }
 
-function setup(options: { grants?: string[]; shared?: string[] } = {}) {
+function setup(options: { grants?: string[]; shared?: string[]; failingMenu?: boolean } = {}) {
   const grants = new Set(options.grants ?? [`${ORIGIN}/*`]);
   const fake = fakeBrowser(grants);
   let stored: StoredVault | undefined;
@@ -89,6 +89,7 @@ function setup(options: { grants?: string[]; shared?: string[] } = {}) {
   const menu = new Map<string, FillMenuProperties>();
   const fillMenu: FillMenuPort = {
     create: (properties) => {
+      if (options.failingMenu) return Promise.reject(new Error('contextMenus unavailable'));
       menu.set(properties.id, properties);
       return Promise.resolve();
     },
@@ -295,6 +296,18 @@ describe('wireOtpAutofill', () => {
     await vi.waitFor(() => {
       expect(t.menu.size).toBe(0);
     });
+  });
+
+  it('still binds when the menu entry cannot be created, and reports it', async () => {
+    const t = setup({ failingMenu: true });
+    const entry = await t.vault.add({ account: 'bob', secret: SECRET });
+    const response = await t.handle({ type: 'otp:bindOrigin', id: entry.id, origin: ORIGIN });
+    expect(response).toMatchObject({ ok: true });
+    expect(t.scripts.has(otpScriptId(ORIGIN))).toBe(true);
+    expect(t.onError).toHaveBeenCalledWith(
+      'could not update the "Fill one-time code" menu entry',
+      expect.any(Error),
+    );
   });
 
   it('gives the fill shortcut the same decision as otp:getCode (allowed and granted)', async () => {

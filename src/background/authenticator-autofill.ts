@@ -131,7 +131,12 @@ export function wireOtpAutofill(deps: OtpAutofillDeps): OtpAutofillService {
       await registerOtpAutofill(browser.scripting, origin);
       await injectOtpAutofillNow(browser.scripting, await tabIdsOn(origin));
     }
-    if (deps.fillMenu) await syncFillMenu(deps.fillMenu, [...wanted]);
+    // The menu is a convenience: its failure must not undo a bind or a grant.
+    if (deps.fillMenu) {
+      await syncFillMenu(deps.fillMenu, [...wanted]).catch((error: unknown) => {
+        deps.onError('could not update the "Fill one-time code" menu entry', error);
+      });
+    }
   }
   // One reconciliation at a time: a grant and a bind arriving together must not race.
   const resync = () => {
