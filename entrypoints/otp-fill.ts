@@ -1,5 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { fillOnPage, PAGE_FILL_GLOBAL } from '../src/otp/fill-target';
+import { fillOnPage } from '../src/otp/fill-target';
+import { PAGE_FILL_GLOBAL } from '../src/otp/page-fill';
 
 // Injected by the background (src/otp/fill-command.ts) into a tab's top frame only after the
 // person pressed the fill shortcut or chose "Fill one-time code", on an allowed, granted origin.

@@ -11,7 +11,7 @@ import {
   type FillScriptingPort,
   type FillTab,
 } from './fill-command';
-import { PAGE_FILL_GLOBAL } from './fill-target';
+import { PAGE_FILL_GLOBAL } from './page-fill';
 import { generateTotp } from './totp';
 import type { TotpParameters } from './totp-parameters';
 

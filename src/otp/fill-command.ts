@@ -11,7 +11,7 @@
 import { originOfUrl } from '../sites/origin';
 import { codeForOrigin, type OtpHandlerDeps } from './background-handlers';
 import type { OtpErrorInfo } from './errors';
-import { PAGE_FILL_GLOBAL } from './fill-target';
+import { PAGE_FILL_GLOBAL } from './page-fill';
 
 /** The `commands` key in the manifest. */
 export const FILL_COMMAND = 'fill-one-time-code';

@@ -6,12 +6,7 @@
  */
 import { findOtpFields, scoreInput, type OtpField } from './field-classifier';
 import { fillOtpField } from './fill';
-
-/** What the page reports back; the background turns anything but `filled` into feedback. */
-export type PageFillResult = 'filled' | 'no-field' | 'other-origin';
-
-/** Where the unlisted script leaves the filler for the background's next injection. */
-export const PAGE_FILL_GLOBAL = 'cognitoPassFillOneTimeCode';
+import type { PageFillResult } from './page-fill';
 
 /** The focused element, looking through open shadow roots (web-component code inputs). */
 function focusedInput(document: Document): HTMLInputElement | undefined {
