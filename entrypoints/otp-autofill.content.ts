@@ -17,8 +17,8 @@ function extensionApi(): typeof ExtensionApi {
 // Registered at run time (src/otp/autofill-registration.ts), only for origins the person allowed
 // and the browser grants. Small on purpose (8 KB gzipped budget): the classifier, the filler and
 // dependency-free message checks, no valibot and no otplib. Codes come one click at a time.
-// (No pushed-code listener: nothing sends one until a keyboard shortcut or context-menu entry
-// exists, and it would cost the budget.)
+// (No pushed-code listener: the keyboard shortcut and the context-menu entry inject their own
+// small script, otp-fill.ts, so this one does not grow.)
 export default defineContentScript({
   registration: 'runtime',
   main(ctx) {

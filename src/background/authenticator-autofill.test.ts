@@ -6,6 +6,14 @@ import { OTP_AUTOFILL_SCRIPT_FILE, otpScriptId } from '../otp/autofill-registrat
 import type { OtpCodeResponse } from '../otp/messages';
 import { generateTotp } from '../otp/totp';
 import { createAuthenticatorVault, type StoredVault } from '../otp/vault';
+import {
+  createOtpFillCommand,
+  FILL_COMMAND,
+  FILL_MENU_ID,
+  FILL_PROBLEMS,
+  type FillScriptingPort,
+} from '../otp/fill-command';
+import type { FillMenuPort, FillMenuProperties } from '../otp/fill-menu';
 import { wireOtpAutofill, type OtpAutofillBrowser } from './authenticator-autofill';
 
 const ORIGIN = 'http://127.0.0.1:8123';
@@ -61,7 +69,7 @@ function fakeBrowser(grants: Set<string>) {
   return { browser, scripts, listeners, added, removed, injected };
 }
 
-function setup(options: { grants?: string[]; shared?: string[] } = {}) {
+function setup(options: { grants?: string[]; shared?: string[]; failingMenu?: boolean } = {}) {
   const grants = new Set(options.grants ?? [`${ORIGIN}/*`]);
   const fake = fakeBrowser(grants);
   let stored: StoredVault | undefined;
@@ -78,7 +86,17 @@ function setup(options: { grants?: string[]; shared?: string[] } = {}) {
     newId: () => crypto.randomUUID(),
   });
   const onError = vi.fn();
+  const menu = new Map<string, FillMenuProperties>();
+  const fillMenu: FillMenuPort = {
+    create: (properties) => {
+      if (options.failingMenu) return Promise.reject(new Error('contextMenus unavailable'));
+      menu.set(properties.id, properties);
+      return Promise.resolve();
+    },
+    remove: (id) => (menu.delete(id) ? Promise.resolve() : Promise.reject(new Error('none'))),
+  };
   const service = wireOtpAutofill({
+    fillMenu,
     browser: fake.browser,
     local: memoryStorageArea(),
     vault,
@@ -98,7 +116,7 @@ function setup(options: { grants?: string[]; shared?: string[] } = {}) {
       const answered = fake.listeners.map((l) => l(message, sender, resolve));
       if (!answered.includes(true)) resolve(undefined);
     });
-  return { ...fake, grants, vault, service, handle, core, ask, onError };
+  return { ...fake, grants, vault, service, handle, core, ask, onError, menu };
 }
 
 const topFrame = (origin: string) => ({
@@ -264,5 +282,61 @@ describe('wireOtpAutofill', () => {
         username: 'b',
       }),
     ).toMatchObject({ ok: false });
+  });
+
+  it('shows the context-menu entry on exactly the registered origins', async () => {
+    const t = setup({ grants: [`${ORIGIN}/*`] });
+    const entry = await t.vault.add({ account: 'bob', secret: SECRET });
+    await t.handle({ type: 'otp:bindOrigin', id: entry.id, origin: ORIGIN });
+    // Bound but not granted: no script, so no menu entry there either.
+    await t.handle({ type: 'otp:bindOrigin', id: entry.id, origin: OTHER });
+    expect(t.menu.get(FILL_MENU_ID)?.documentUrlPatterns).toEqual([`${ORIGIN}/*`]);
+    t.grants.clear();
+    for (const listener of t.removed) listener({ origins: [`${ORIGIN}/*`] });
+    await vi.waitFor(() => {
+      expect(t.menu.size).toBe(0);
+    });
+  });
+
+  it('still binds when the menu entry cannot be created, and reports it', async () => {
+    const t = setup({ failingMenu: true });
+    const entry = await t.vault.add({ account: 'bob', secret: SECRET });
+    const response = await t.handle({ type: 'otp:bindOrigin', id: entry.id, origin: ORIGIN });
+    expect(response).toMatchObject({ ok: true });
+    expect(t.scripts.has(otpScriptId(ORIGIN))).toBe(true);
+    expect(t.onError).toHaveBeenCalledWith(
+      'could not update the "Fill one-time code" menu entry',
+      expect.any(Error),
+    );
+  });
+
+  it('gives the fill shortcut the same decision as otp:getCode (allowed and granted)', async () => {
+    const t = setup({ grants: [`${ORIGIN}/*`] });
+    const entry = await t.vault.add({ account: 'bob', secret: SECRET });
+    await t.handle({ type: 'otp:bindOrigin', id: entry.id, origin: ORIGIN });
+    await t.handle({ type: 'otp:bindOrigin', id: entry.id, origin: OTHER });
+    const codes: unknown[] = [];
+    const scripting: FillScriptingPort = {
+      executeScript: (injection) => {
+        if ('args' in injection) codes.push(injection.args[1]);
+        return Promise.resolve([{ documentId: 'DOC', result: 'filled' }]);
+      },
+    };
+    const fill = createOtpFillCommand({
+      handlerDeps: () => t.service.handlerDeps(),
+      activeTab: () => Promise.resolve(undefined),
+      scripting,
+      feedback: () => Promise.resolve(),
+    });
+    expect(await fill.onCommand(FILL_COMMAND, { id: 4, url: `${ORIGIN}/mfa` })).toEqual({
+      filled: true,
+    });
+    expect(codes).toEqual([await generateTotp(entry, NOW)]);
+    // Bound, but the browser does not grant it: refused before any injection.
+    expect(await fill.onCommand(FILL_COMMAND, { id: 5, url: `${OTHER}/` })).toEqual({
+      filled: false,
+      error: FILL_PROBLEMS.notAllowed,
+    });
+    expect(codes).toHaveLength(1);
   });
 });

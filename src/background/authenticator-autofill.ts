@@ -15,7 +15,8 @@ import type {
 } from '../platform/feature-protocol';
 import type { StorageArea } from '../platform/storage-area';
 import { createOtpMessageListener } from '../otp/background-wiring';
-import type { OtpRequestSender } from '../otp/background-handlers';
+import type { OtpHandlerDeps, OtpRequestSender } from '../otp/background-handlers';
+import { syncFillMenu, type FillMenuPort } from '../otp/fill-menu';
 import { createAutofillSites, type AutofillSites } from '../otp/autofill-sites';
 import {
   injectOtpAutofillNow,
@@ -67,6 +68,8 @@ export interface OtpAutofillDeps {
   sharedSiteOrigins: () => Promise<string[]>;
   now: () => number;
   onError: (what: string, error: unknown) => void;
+  /** The "Fill one-time code" context menu, shown on the same origins as the registrations. */
+  fillMenu?: FillMenuPort;
 }
 
 type FeatureHandle = (request: CoreFeatureRequest) => Promise<FeatureResponse>;
@@ -77,6 +80,8 @@ export interface OtpAutofillService {
   /** The whole feature handler: autofill requests here, the rest to `core`, states decorated. */
   withAutofill(core: FeatureHandle): (request: FeatureRequest) => Promise<FeatureResponse>;
   sites: AutofillSites;
+  /** What `otp:getCode` decides with (allowed and granted origins, entries); the fill shortcut and menu reuse it. */
+  handlerDeps(): Promise<OtpHandlerDeps>;
 }
 
 const AUTOFILL_TYPES = new Set<string>([
@@ -126,6 +131,12 @@ export function wireOtpAutofill(deps: OtpAutofillDeps): OtpAutofillService {
       await registerOtpAutofill(browser.scripting, origin);
       await injectOtpAutofillNow(browser.scripting, await tabIdsOn(origin));
     }
+    // The menu is a convenience: its failure must not undo a bind or a grant.
+    if (deps.fillMenu) {
+      await syncFillMenu(deps.fillMenu, [...wanted]).catch((error: unknown) => {
+        deps.onError('could not update the "Fill one-time code" menu entry', error);
+      });
+    }
   }
   // One reconciliation at a time: a grant and a bind arriving together must not race.
   const resync = () => {
@@ -133,21 +144,20 @@ export function wireOtpAutofill(deps: OtpAutofillDeps): OtpAutofillService {
     return resyncing;
   };
 
-  browser.runtime.onMessage.addListener(
-    createOtpMessageListener(async () => {
-      const allowed = await grantedSites();
-      return {
-        extensionId: browser.runtime.id,
-        allowedOrigins: new Set(allowed.map((site) => site.origin)),
-        autoFillOrigins: new Set(allowed.filter((s) => s.autoFill).map((s) => s.origin)),
-        findEntryForOrigin: async (origin) => {
-          const site = await sites.get(origin);
-          return site ? vault.get(site.entryId) : undefined;
-        },
-        now: deps.now,
-      };
-    }),
-  );
+  async function handlerDeps(): Promise<OtpHandlerDeps> {
+    const allowed = await grantedSites();
+    return {
+      extensionId: browser.runtime.id,
+      allowedOrigins: new Set(allowed.map((site) => site.origin)),
+      autoFillOrigins: new Set(allowed.filter((s) => s.autoFill).map((s) => s.origin)),
+      findEntryForOrigin: async (origin) => {
+        const site = await sites.get(origin);
+        return site ? vault.get(site.entryId) : undefined;
+      },
+      now: deps.now,
+    };
+  }
+  browser.runtime.onMessage.addListener(createOtpMessageListener(handlerDeps));
   // A grant completed outside our pages (the browser's site-access settings) or a revocation.
   const onChange = () => {
     resync().catch((error: unknown) => {
@@ -268,7 +278,7 @@ export function wireOtpAutofill(deps: OtpAutofillDeps): OtpAutofillService {
     });
   }
 
-  return { resync, withAutofill, sites };
+  return { resync, withAutofill, sites, handlerDeps };
 }
 
 function hasOverrides(request: Extract<FeatureRequest, { type: 'otp:addUri' }>): boolean {

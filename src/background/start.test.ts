@@ -3,6 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PageResponse } from '../platform/protocol';
 import { startBackground } from './start';
 
+const fillGestureListeners: string[] = [];
+
 describe('startBackground', () => {
   beforeEach(() => {
     fakeBrowser.reset();
@@ -10,12 +12,21 @@ describe('startBackground', () => {
     // listeners get inert stand-ins here (its own tests cover them with fakes).
     vi.spyOn(fakeBrowser.permissions.onRemoved, 'addListener').mockImplementation(() => undefined);
     vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => undefined);
+    // Nor command or menu events: the fill gestures' listeners are recorded, not run.
+    fillGestureListeners.length = 0;
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => {
+      fillGestureListeners.push('commands.onCommand');
+    });
+    vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(() => {
+      fillGestureListeners.push('contextMenus.onClicked');
+    });
   });
 
   it('registers its listeners synchronously and answers ping', async () => {
     startBackground();
     expect(fakeBrowser.runtime.onMessage.hasListeners()).toBe(true);
     expect(fakeBrowser.alarms.onAlarm.hasListeners()).toBe(true);
+    expect(fillGestureListeners).toEqual(['commands.onCommand', 'contextMenus.onClicked']);
     await expect(fakeBrowser.runtime.sendMessage({ type: 'ping' })).resolves.toEqual({
       ok: true,
       value: { pong: true },

@@ -18,6 +18,8 @@ import { wireSites, type SitesBrowser, type SitesService } from '../sites/wire';
 import { createFeatureListener } from '../platform/feature-router';
 import { createAutoAnswerStore } from './auto-answer-store';
 import { wireOtpAutofill, type OtpAutofillBrowser } from './authenticator-autofill';
+import { wireOtpFillGestures, type OtpFillBrowser } from './otp-fill-gestures';
+import { promisedMenus } from '../otp/fill-menu';
 import { authenticatorFromVault } from './authenticator';
 import { createFeatureHandler } from './features';
 import { createBackground, type Background } from './service';
@@ -89,6 +91,17 @@ export function startBackground(): Background {
     vault: authenticatorVault,
     sharedSiteOrigins: async () => (await sites.listSites()).map((site) => site.origin),
     now: Date.now,
+    onError: (what, error) => {
+      logger.warn(what, error);
+    },
+    fillMenu: promisedMenus(browser.contextMenus, () => browser.runtime.lastError),
+  });
+  // The fill shortcut and the "Fill one-time code" menu entry: same checks as `otp:getCode`.
+  wireOtpFillGestures({
+    browser: browser as unknown as OtpFillBrowser,
+    handlerDeps: () => otpAutofill.handlerDeps(),
+    defaultTitle: 'Cognito Pass',
+    later: (run, ms) => setTimeout(run, ms),
     onError: (what, error) => {
       logger.warn(what, error);
     },

@@ -97,6 +97,18 @@ export async function handleOtpRequest(
     );
   }
 
+  return codeForOrigin(origin, deps);
+}
+
+/**
+ * The current code of the entry bound to `origin`. Only for an origin already checked (allowed
+ * and granted, and the sender or the tab the person acted on really shows it): the `otp:getCode`
+ * answer above and the keyboard shortcut / context menu (fill-command.ts) share it.
+ */
+export async function codeForOrigin(
+  origin: string,
+  deps: Pick<OtpHandlerDeps, 'findEntryForOrigin' | 'now'>,
+): Promise<OtpCodeResponse> {
   let entry: TotpParameters | undefined;
   try {
     entry = await deps.findEntryForOrigin(origin);

@@ -3,7 +3,7 @@
  * valibot (the content script has an 8 KB budget). They accept exactly what the valibot schemas
  * in messages.ts accept; message-guards.test.ts holds them to that.
  */
-import type { OtpCodeResponse, OtpFillCommand } from './messages';
+import type { OtpCodeResponse } from './messages';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -36,14 +36,5 @@ export function isOtpCodeResponse(value: unknown): value is OtpCodeResponse {
     isText(error.code, 64) &&
     isText(error.message, 512) &&
     isText(error.recovery, 512)
-  );
-}
-
-export function isOtpFillCommand(value: unknown): value is OtpFillCommand {
-  return (
-    isRecord(value) &&
-    keysOf(value) === 'code,type' &&
-    value.type === 'otp:fill' &&
-    isCode(value.code)
   );
 }

@@ -2,6 +2,7 @@
  * Messages between the otp-autofill content script and the background. The request carries
  * nothing but its type: which entry answers is decided by the background from the sender's
  * origin, never by anything the page could influence. Only a current code ever travels back.
+ * (The fill shortcut and menu entry send no message: src/otp/fill-command.ts injects the code.)
  */
 import * as v from 'valibot';
 
@@ -34,13 +35,3 @@ export const OtpCodeResponseSchema = v.variant('ok', [
   v.strictObject({ ok: v.literal(false), error: OtpErrorSchema }),
 ]);
 export type OtpCodeResponse = v.InferOutput<typeof OtpCodeResponseSchema>;
-
-/**
- * Background → content script of one tab's top frame, after the person pressed the keyboard
- * shortcut or chose the context-menu entry for that tab.
- */
-export const OtpFillCommandSchema = v.strictObject({
-  type: v.literal('otp:fill'),
-  code: codeSchema,
-});
-export type OtpFillCommand = v.InferOutput<typeof OtpFillCommandSchema>;

@@ -22,6 +22,8 @@ const ALLOWED_PERMISSIONS = new Set([
   'declarativeNetRequest',
   // Only for granted sites (host access is still required per origin): the session version.
   'cookies',
+  // The "Fill one-time code" entry; no install warning.
+  'contextMenus',
 ]);
 const BROAD_HOST =
   /^(<all_urls>|\*:\/\/\*\/.*|https?:\/\/\*\/.*|https?:\/\/\*\.[^/]+\/.*|\*:\/\/.*)$/;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditManifest, type ManifestLike } from './manifest-audit';
 import { buildManifest } from './manifest';
+import { FILL_COMMAND } from '../otp/fill-command';
 
 function withoutExternallyConnectable(manifest: ManifestLike): ManifestLike {
   const { externally_connectable: _removed, ...rest } = manifest;
@@ -22,6 +23,19 @@ describe('the manifest audit', () => {
       const manifest = buildManifest(browser);
       expect(manifest.permissions).toContain('identity');
       expect(manifest).not.toHaveProperty('oauth2');
+    }
+  });
+
+  it('declares the fill shortcut the background listens for, on a key Chromium leaves free', () => {
+    for (const browser of ['chrome', 'firefox']) {
+      const manifest = buildManifest(browser);
+      expect(Object.keys(manifest.commands)).toEqual([FILL_COMMAND]);
+      expect(manifest.commands[FILL_COMMAND].suggested_key).toEqual({
+        default: 'Alt+Shift+O',
+        mac: 'MacCtrl+Shift+O',
+      });
+      // The context-menu entry's permission, which shows no install warning.
+      expect(manifest.permissions).toContain('contextMenus');
     }
   });
 

@@ -29,6 +29,7 @@ export function buildManifest(browser: string) {
     // cookies: a shared site's session *version* (no token) for the bridge's first-load check;
     // it reaches only the origins the person granted (src/sites/session-version.ts).
     // identity: launchWebAuthFlow, the sign-in window of the hosted UI / federated sign-in.
+    // contextMenus: "Fill one-time code" on fields of the autofill origins (no install warning).
     permissions: [
       'storage',
       'alarms',
@@ -37,6 +38,7 @@ export function buildManifest(browser: string) {
       'declarativeNetRequest',
       'cookies',
       'identity',
+      'contextMenus',
     ],
     host_permissions: [...cognitoHostPermissions(), ...LOCAL_POOL_HOST_PERMISSIONS],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
@@ -44,6 +46,16 @@ export function buildManifest(browser: string) {
     externally_connectable: { ids: [], matches: [] },
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: 'Cognito Pass' },
+    // Fills the one-time code of the current site (src/otp/fill-command.ts). Alt+Shift+O is free
+    // in Chromium's own table (Alt+Shift takes A, B, I and T; Ctrl+Shift+O is the bookmark
+    // manager); on macOS Control+Shift+O, as Alt types characters there.
+    commands: {
+      // FILL_COMMAND in src/otp/fill-command.ts (manifest.test.ts holds them together).
+      'fill-one-time-code': {
+        suggested_key: { default: 'Alt+Shift+O', mac: 'MacCtrl+Shift+O' },
+        description: 'Fill the one-time code of this site',
+      },
+    },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

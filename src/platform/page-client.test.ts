@@ -167,6 +167,28 @@ describe('createPageClient', () => {
     await expect(noUrl.activeTabOrigin()).resolves.toBeUndefined();
   });
 
+  it('reads the fill shortcut from the browser commands, empty when none is set', async () => {
+    const { runtime } = fakeRuntime(() => Promise.resolve(undefined));
+    const withKey = createPageClient(runtime, undefined, undefined, {
+      getAll: () =>
+        Promise.resolve([
+          { name: '_execute_action', shortcut: 'Ctrl+Shift+Y' },
+          { name: 'fill-one-time-code', shortcut: 'Alt+Shift+O' },
+        ]),
+    });
+    await expect(withKey.fillShortcut?.()).resolves.toBe('Alt+Shift+O');
+    const unset = createPageClient(runtime, undefined, undefined, {
+      getAll: () => Promise.resolve([{ name: 'fill-one-time-code', shortcut: '' }]),
+    });
+    await expect(unset.fillShortcut?.()).resolves.toBe('');
+    const failing = createPageClient(runtime, undefined, undefined, {
+      getAll: () => Promise.reject(new Error('no commands')),
+    });
+    await expect(failing.fillShortcut?.()).resolves.toBe('');
+    // Without a commands API the page does not offer it at all.
+    expect('fillShortcut' in createPageClient(runtime)).toBe(false);
+  });
+
   it('webOrigin keeps only http(s) origins', () => {
     expect(webOrigin('http://127.0.0.1:5173/x')).toBe('http://127.0.0.1:5173');
     expect(webOrigin('about:blank')).toBeUndefined();

@@ -22,7 +22,20 @@ export interface PageClient {
   requestSiteAccess(origins: string[]): Promise<boolean>;
   /** The http(s) origin of the active tab of the current window, if it has one. */
   activeTabOrigin(): Promise<string | undefined>;
+  /**
+   * The key the browser binds to the fill-one-time-code command ('' when none is set: the person
+   * removed it, or another extension had it first). Absent where the page cannot read commands.
+   */
+  fillShortcut?(): Promise<string>;
 }
+
+/** The part of `browser.commands` pages use. */
+export interface PageCommands {
+  getAll(): Promise<Array<{ name?: string | undefined; shortcut?: string | undefined }>>;
+}
+
+/** The manifest's command name (FILL_COMMAND in src/otp/fill-command.ts). */
+const FILL_COMMAND_NAME = 'fill-one-time-code';
 
 /** The part of `browser.permissions` pages use. */
 export interface PagePermissions {
@@ -79,8 +92,19 @@ export function createPageClient(
   runtime: PageRuntime,
   permissions?: PagePermissions,
   tabs?: PageTabs,
+  commands?: PageCommands,
 ): PageClient {
   return {
+    ...(commands && {
+      async fillShortcut() {
+        try {
+          const all = await commands.getAll();
+          return all.find((command) => command.name === FILL_COMMAND_NAME)?.shortcut ?? '';
+        } catch {
+          return '';
+        }
+      },
+    }),
     async send(request) {
       try {
         const reply = await deliver(runtime, request);
@@ -143,7 +167,13 @@ export function webOrigin(url: string | undefined): string | undefined {
 
 /** The client of the running extension page. */
 export function createBrowserPageClient(): PageClient {
-  return createPageClient(browser.runtime, browser.permissions, browser.tabs);
+  return createPageClient(
+    browser.runtime,
+    browser.permissions,
+    browser.tabs,
+    // Firefox for Android has no commands API.
+    (browser as { commands?: PageCommands }).commands,
+  );
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -13,6 +13,7 @@ import {
 import { useFeature } from '../features/use-feature';
 import { ErrorAlert } from '../forms/error-alert';
 import { EntrySettings } from './authenticator-section-entry';
+import { FillShortcut } from './fill-shortcut';
 import { PasswordField } from '../forms/password-field';
 import { QrCode } from '../forms/qr-code';
 import { SelectField } from '../forms/select-field';
@@ -59,6 +60,8 @@ export function AuthenticatorSection({
     feature.error && (place === at || (at === 'section' && data === null)) ? feature.error : null;
 
   const entries = data?.entries ?? [];
+  // Bound once: FillShortcut reads again whenever the function changes.
+  const [readShortcut] = useState(() => client.fillShortcut?.bind(client));
   const label = (entry: OtpEntryView) =>
     entry.issuer ? `${entry.issuer} (${entry.account})` : entry.account;
 
@@ -221,6 +224,7 @@ export function AuthenticatorSection({
               </li>
             ))}
           </ul>
+          {readShortcut && <FillShortcut read={readShortcut} />}
           <div class="card">
             <h3>Add from an otpauth link</h3>
             <form
