@@ -110,7 +110,8 @@ test.beforeAll(async () => {
   const config = demoSeed();
   for (const each of config.pools) {
     // What a real Cognito pool has: a web domain as the relying party.
-    if (each.id === DEMO_POOL_ID) each.webAuthn = { relyingPartyId: 'localhost', userVerification: 'required' };
+    if (each.id === DEMO_POOL_ID)
+      each.webAuthn = { relyingPartyId: 'localhost', userVerification: 'required' };
   }
   pool = await startLocalPool({ port: DEMO_POOL_PORT, quiet: true, config });
   site = await serveDemoSite(0, 'localhost');

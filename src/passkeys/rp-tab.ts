@@ -56,7 +56,8 @@ export function isSecureWebAuthnOrigin(origin: string): boolean {
   }
   if (url.protocol === 'https:') return true;
   return (
-    url.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname.endsWith('.localhost'))
+    url.protocol === 'http:' &&
+    (url.hostname === 'localhost' || url.hostname.endsWith('.localhost'))
   );
 }
 

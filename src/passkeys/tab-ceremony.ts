@@ -32,7 +32,8 @@ import type { Json } from './webauthn-json';
 /** Path of the built injected script (WXT's output for entrypoints/passkey-tab.ts). */
 export const TAB_CEREMONY_SCRIPT_FILE = 'passkey-tab.js';
 
-export type InjectionTarget = { tabId: number; documentIds: string[] } | { tabId: number; frameIds: number[] };
+export type InjectionTarget =
+  { tabId: number; documentIds: string[] } | { tabId: number; frameIds: number[] };
 
 export interface TabScriptingPort {
   executeScript(injection: {
@@ -67,9 +68,9 @@ export interface TabCeremonyDeps {
 
 /** Runs in the tab (serialised by `executeScript`): it may only use its arguments. */
 function runInjectedCeremony(key: string, request: TabCeremonyRequest): unknown {
-  const runner = (globalThis as unknown as Record<string, { run(r: unknown): unknown } | undefined>)[
-    key
-  ];
+  const runner = (
+    globalThis as unknown as Record<string, { run(r: unknown): unknown } | undefined>
+  )[key];
   return runner ? runner.run(request) : { ok: false, error: undefined };
 }
 
@@ -314,7 +315,9 @@ export function createTabCeremonies(deps: TabCeremonyDeps) {
           // Never a second ceremony while one waits in a tab (e.g. the popup was reopened).
           return current ? Promise.resolve(waiting(current.kind, current.tab)) : signIn(accountId);
         case 'passkeyTab:register':
-          return current ? Promise.resolve(waiting(current.kind, current.tab)) : register(accountId);
+          return current
+            ? Promise.resolve(waiting(current.kind, current.tab))
+            : register(accountId);
         case 'passkeyTab:status':
           return Promise.resolve(status(accountId));
         case 'passkeyTab:cancel':

@@ -33,8 +33,7 @@ export type TabCeremonyView =
   | { kind: 'register'; state: 'failed'; error: PasskeyErrorView };
 
 export type TabCeremonyReply =
-  | { ok: true; ceremony: TabCeremonyView | null }
-  | { ok: false; error: PasskeyErrorView };
+  { ok: true; ceremony: TabCeremonyView | null } | { ok: false; error: PasskeyErrorView };
 
 const b64url = (max: number) => v.pipe(v.string(), v.regex(/^[\w-]*$/), v.maxLength(max));
 

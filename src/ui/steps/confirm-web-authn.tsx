@@ -57,15 +57,18 @@ export function ConfirmWebAuthn(props: StepProps<'CONFIRM_SIGN_IN_WITH_WEB_AUTHN
     } catch {
       options = {};
     }
+    // Before the import: "Use another way" may be pressed while the ceremony code loads.
+    abort.current = new AbortController();
+    const signal = abort.current.signal;
     // Loaded on use: the ceremony code stays out of the popup's first paint (issue 8 budget).
     const ceremony = await import('../../passkeys/ceremony');
     const rpId = ceremony.relyingPartyOf(options);
     if (api?.tab && rpId !== undefined && !ceremony.servesRelyingParty(rpId, api.place.here)) {
+      // "Use another way" while the code loaded: the person already left the passkey.
+      if (settled.current) return;
       await runInTab(api.tab);
       return;
     }
-    abort.current = new AbortController();
-    const signal = abort.current.signal;
     const result = api
       ? await ceremony.getPasskeyAssertion(api.place, options, signal)
       : { ok: false as const, error: NO_API };
