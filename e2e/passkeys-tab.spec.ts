@@ -95,7 +95,11 @@ async function popupOver(tab: Page): Promise<Page> {
   return popup;
 }
 
-/** Bringing the site's tab to the front closes a real toolbar popup; close it if it is still up. */
+/**
+ * Bringing the site's tab to the front closes a real toolbar popup; close it if it is still up.
+ * The popup's DevTools connection stays open until the end: closing one made Chromium drop the
+ * virtual authenticator environment of the site's tab ("has not been enabled for this session").
+ */
 async function closeIfOpen(popup: Page): Promise<void> {
   if (!popup.isClosed()) await popup.close().catch(() => undefined);
 }
@@ -137,7 +141,8 @@ test.afterAll(async () => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test.describe.configure({ mode: 'serial' });
+// Serial: one browser and one shared site tab; DevTools connections are slow on a loaded machine.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 test('alice shares her session with the site, then adds a passkey from the popup: it is made in the site’s tab', async () => {
   siteTab = context.pages()[0] ?? (await context.newPage());
