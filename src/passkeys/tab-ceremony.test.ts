@@ -181,6 +181,22 @@ describe('sign-in with the passkey in a tab', () => {
     });
   });
 
+  it('two requests at once (a double click) start one ceremony', async () => {
+    const w = world({});
+    const [first, second] = await Promise.all([
+      w.ceremonies.handle({ type: 'passkeyTab:signIn', accountId: 'a' }),
+      w.ceremonies.handle({ type: 'passkeyTab:signIn', accountId: 'a' }),
+    ]);
+    expect(second).toEqual(first);
+    await vi.waitFor(() => {
+      expect(w.calls).toContain('run func');
+    });
+    w.release();
+    await w.ceremonies.settled();
+    expect(w.calls.filter((call) => call === 'run func')).toHaveLength(1);
+    expect(w.answers).toHaveLength(1);
+  });
+
   it('with no shared tab of the RP ID open: falls back with the reason, injects nothing', async () => {
     const w = world({ tabs: [{ id: 9, url: 'https://elsewhere.test/' }] });
     const reply = await w.ceremonies.handle({ type: 'passkeyTab:signIn', accountId: 'a' });

@@ -306,18 +306,30 @@ export function createTabCeremonies(deps: TabCeremonyDeps) {
     return status(accountId);
   }
 
+  // A start in progress per account (choosing the tab, asking Cognito): a request arriving
+  // meanwhile (a popup reopened at once, a double click) gets the same answer.
+  const starting = new Map<string, Promise<TabCeremonyReply>>();
+  const startOnce = (accountId: string, start: (id: string) => Promise<TabCeremonyReply>) => {
+    const current = running.get(accountId);
+    // Never a second ceremony while one waits in a tab (e.g. the popup was reopened).
+    if (current) return Promise.resolve(waiting(current.kind, current.tab));
+    const pending = starting.get(accountId);
+    if (pending) return pending;
+    const started = start(accountId).finally(() => {
+      starting.delete(accountId);
+    });
+    starting.set(accountId, started);
+    return started;
+  };
+
   return {
     handle(request: TabCeremonyMessage): Promise<TabCeremonyReply> {
       const { accountId } = request;
-      const current = running.get(accountId);
       switch (request.type) {
         case 'passkeyTab:signIn':
-          // Never a second ceremony while one waits in a tab (e.g. the popup was reopened).
-          return current ? Promise.resolve(waiting(current.kind, current.tab)) : signIn(accountId);
+          return startOnce(accountId, signIn);
         case 'passkeyTab:register':
-          return current
-            ? Promise.resolve(waiting(current.kind, current.tab))
-            : register(accountId);
+          return startOnce(accountId, register);
         case 'passkeyTab:status':
           return Promise.resolve(status(accountId));
         case 'passkeyTab:cancel':
