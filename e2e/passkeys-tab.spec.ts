@@ -82,15 +82,31 @@ let siteAuthenticator: VirtualAuthenticator;
 let otherAuthenticator: VirtualAuthenticator;
 let otherTabWorlds: string[];
 
+/**
+ * The real toolbar popup over `tab`. A DevTools client that connects while the previous popup's
+ * target is still going away fails with "Target page, context or browser has been closed" (seen
+ * about once in four runs right after the site's tab took the focus): try again.
+ */
+async function toolbarPopup(tab: Page): Promise<Page> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await openToolbarPopup(tab, debuggingUrl, devtools);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
 /** The popup over a tab, once the demo accounts are seeded (they may land after the first one). */
 async function popupOver(tab: Page): Promise<Page> {
-  let popup = await openToolbarPopup(tab, debuggingUrl, devtools);
+  let popup = await toolbarPopup(tab);
   for (let attempt = 0; attempt < 20; attempt++) {
     const step = await popup.locator('[data-step]').first().getAttribute('data-step');
     if (step !== 'NO_ACCOUNT' && step !== 'LOADING') return popup;
     await popup.close();
     await new Promise((resolve) => setTimeout(resolve, 250));
-    popup = await openToolbarPopup(tab, debuggingUrl, devtools);
+    popup = await toolbarPopup(tab);
   }
   return popup;
 }
