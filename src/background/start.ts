@@ -27,6 +27,9 @@ import { createPasskeyHandler } from '../passkeys/handler';
 import { createPasskeyListener } from '../passkeys/listener';
 import { createPasskeyGateway } from '../passkeys/passkey-gateway';
 import { webAuthFlowFrom } from '../oauth/web-auth-flow';
+import type { TabCeremonyDeps } from '../passkeys/tab-ceremony';
+import { wireTabCeremonies } from '../passkeys/tab-wiring';
+import { createDocumentRegistry, defineDocumentsItem } from '../sites/document-registry';
 
 export function startBackground(): Background {
   const logger = createLogger(import.meta.env.DEV ? 'debug' : 'warn', consoleSink);
@@ -124,18 +127,47 @@ export function startBackground(): Background {
     }),
   );
   // Passkeys: the page runs the ceremony, the background calls Cognito with the access token.
+  const passkeys = createPasskeyHandler({
+    account: async (accountId) =>
+      (await items.accounts.getValue()).find((account) => account.id === accountId),
+    accessToken: async (accountId) => (await background.vault.load(accountId))?.accessToken,
+    gatewayFor: (config) => createPasskeyGateway(config),
+  });
   browser.runtime.onMessage.addListener(
     createPasskeyListener({
       runtimeId: browser.runtime.id,
       extensionOrigin: browser.runtime.getURL('/'),
-      handle: createPasskeyHandler({
-        account: async (accountId) =>
-          (await items.accounts.getValue()).find((account) => account.id === accountId),
-        accessToken: async (accountId) => (await background.vault.load(accountId))?.accessToken,
-        gatewayFor: (config) => createPasskeyGateway(config),
-      }),
+      handle: passkeys,
       logger,
     }),
+  );
+  // A web-domain RP ID: the ceremony runs in a shared, granted tab of that site (docs/passkeys.md).
+  const bridgeDocuments = createDocumentRegistry(defineDocumentsItem(storage));
+  browser.runtime.onMessage.addListener(
+    wireTabCeremonies({
+      runtimeId: browser.runtime.id,
+      extensionOrigin: browser.runtime.getURL('/'),
+      tabs: browser.tabs,
+      windows: browser.windows,
+      scripting: browser.scripting as unknown as TabCeremonyDeps['scripting'],
+      documentOf: (tabId) => bridgeDocuments.get(tabId),
+      sharedSites: async (accountId) =>
+        Promise.all(
+          (await sites.listSites())
+            .filter((site) => site.accountId === accountId)
+            .map(async (site) => ({
+              origin: site.origin,
+              granted: await isGranted(browser.permissions, site.origin),
+            })),
+        ),
+      background,
+      passkeys,
+      broadcast: (state) => {
+        const message: StateChangedBroadcast = { type: 'stateChanged', state };
+        browser.runtime.sendMessage(message).catch(() => undefined);
+      },
+      logger,
+    }).listener,
   );
   late.sites = sites;
   otpAutofill.resync().catch((error: unknown) => {

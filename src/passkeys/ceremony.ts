@@ -15,7 +15,10 @@ import {
 
 /** The part of `navigator.credentials` used (a structural type, so tests can fake it). */
 export interface CredentialsApi {
-  create(options: { publicKey: PublicKeyCredentialCreationOptions }): Promise<unknown>;
+  create(options: {
+    publicKey: PublicKeyCredentialCreationOptions;
+    signal?: AbortSignal;
+  }): Promise<unknown>;
   get(options: {
     publicKey: PublicKeyCredentialRequestOptions;
     signal?: AbortSignal;
@@ -45,6 +48,13 @@ export interface CeremonyPlace {
 /** Whether an RP ID from the pool can be used from this extension page. */
 export function servesRelyingParty(rpId: string | undefined, here: string): boolean {
   return rpId === undefined || rpId === here;
+}
+
+/** The RP ID named in creation (`rp.id`) or request (`rpId`) options, if any. */
+export function relyingPartyOf(optionsJson: Json): string | undefined {
+  const rp = optionsJson.rp as { id?: unknown } | undefined;
+  const id = rp !== undefined ? rp.id : optionsJson.rpId;
+  return typeof id === 'string' ? id : undefined;
 }
 
 function wrongPlace(rpId: string): CeremonyError {
@@ -98,6 +108,7 @@ const unavailable: CeremonyError = {
 export async function createPasskey(
   place: CeremonyPlace,
   optionsJson: Json,
+  signal?: AbortSignal,
 ): Promise<CeremonyResult> {
   if (place.credentials === undefined) return { ok: false, error: unavailable };
   const rp = optionsJson.rp as { id?: string } | undefined;
@@ -107,6 +118,7 @@ export async function createPasskey(
   try {
     const credential = await place.credentials.create({
       publicKey: creationOptionsFromJson(optionsJson),
+      ...(signal !== undefined && { signal }),
     });
     if (credential === null) return { ok: false, error: ceremonyError(undefined, 'create') };
     return { ok: true, credential: registrationToJson(credential as CredentialLike) };

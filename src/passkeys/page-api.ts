@@ -5,11 +5,17 @@
  */
 import type { CeremonyPlace } from './ceremony';
 import type { PasskeyRequest, PasskeyResponse } from './messages';
+import type { TabCeremonyMessage, TabCeremonyReply } from './tab-messages';
 
 export interface PasskeyPageApi {
   /** Never rejects: a silent background becomes an error response. */
   send(request: PasskeyRequest): Promise<PasskeyResponse>;
   place: CeremonyPlace;
+  /**
+   * Ceremonies for a web-domain RP ID, which this page cannot serve: the background runs them in
+   * a tab of the site. Never rejects. Absent where a page does not offer it.
+   */
+  tab?: (request: TabCeremonyMessage) => Promise<TabCeremonyReply>;
 }
 
 export const BACKGROUND_SILENT: PasskeyResponse = {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PasskeyRequest, PasskeyResponse } from '../../passkeys/messages';
 import type { PasskeyPageApi } from '../../passkeys/page-api';
 import type { PasskeyView } from '../../passkeys/passkey-gateway';
+import type { TabCeremonyReply } from '../../passkeys/tab-messages';
 import { PasskeyContext } from '../passkey-context';
 import { PasskeysPanel } from './passkeys-panel';
 
@@ -25,7 +26,7 @@ const creationOptions = {
 };
 
 /** A background that keeps a list, as the real handler does. */
-function fakeBackground(initial: PasskeyView[]) {
+function fakeBackground(initial: PasskeyView[], options: object = creationOptions) {
   let list = [...initial];
   const requests: PasskeyRequest[] = [];
   const send = vi.fn((request: PasskeyRequest): Promise<PasskeyResponse> => {
@@ -34,7 +35,7 @@ function fakeBackground(initial: PasskeyView[]) {
       case 'passkeys:list':
         return Promise.resolve({ ok: true, passkeys: list });
       case 'passkeys:startRegistration':
-        return Promise.resolve({ ok: true, passkeys: list, creationOptions });
+        return Promise.resolve({ ok: true, passkeys: list, creationOptions: { ...options } });
       case 'passkeys:completeRegistration':
         list = [...list, passkey];
         return Promise.resolve({ ok: true, passkeys: list });
@@ -134,5 +135,70 @@ describe('PasskeysPanel', () => {
     await waitFor(() => {
       expect(screen.getByRole('alert').getAttribute('data-code')).toBe('NotSignedIn');
     });
+  });
+
+  it('a web-domain RP ID is registered in a tab of the site; the panel follows the background', async () => {
+    const background = fakeBackground([], { ...creationOptions, rp: { id: 'example.com' } });
+    const create = vi.fn();
+    const statuses: TabCeremonyReply[] = [
+      { ok: true, ceremony: null },
+      {
+        ok: true,
+        ceremony: { kind: 'register', state: 'waiting', origin: 'https://app.example.com' },
+      },
+      { ok: true, ceremony: { kind: 'register', state: 'done' } },
+    ];
+    const tab = vi.fn<NonNullable<PasskeyPageApi['tab']>>((request) =>
+      Promise.resolve<TabCeremonyReply>(
+        request.type === 'passkeyTab:register'
+          ? {
+              ok: true,
+              ceremony: { kind: 'register', state: 'waiting', origin: 'https://app.example.com' },
+            }
+          : (statuses.shift() ?? { ok: true, ceremony: null }),
+      ),
+    );
+    renderPanel({
+      send: background.send,
+      place: { credentials: { create, get: vi.fn() }, here: EXTENSION_ID },
+      tab,
+    });
+    await screen.findByText(/No passkey yet/);
+    fireEvent.click(screen.getByRole('button', { name: 'Add a passkey' }));
+    await screen.findByText(/Waiting for the passkey in the tab of https:\/\/app\.example\.com/);
+    expect(create).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'Add a passkey' }).hasAttribute('disabled')).toBe(
+      true,
+    );
+    // The panel asks until the background has the outcome, then lists again.
+    await screen.findByText('Passkey added. Next time, sign in with it.', {}, { timeout: 3000 });
+    expect(tab).toHaveBeenCalledWith({ type: 'passkeyTab:register', accountId: 'demo' });
+    expect(background.requests.map((request) => request.type)).toEqual([
+      'passkeys:list',
+      'passkeys:startRegistration',
+      'passkeys:list',
+    ]);
+  });
+
+  it('a popup reopened after a failed registration in a tab shows why', async () => {
+    const background = fakeBackground([]);
+    const tab = vi.fn<NonNullable<PasskeyPageApi['tab']>>(() =>
+      Promise.resolve<TabCeremonyReply>({
+        ok: true,
+        ceremony: {
+          kind: 'register',
+          state: 'failed',
+          error: { code: 'PasskeyCancelled', message: 'Cancelled.', recovery: 'Try again.' },
+        },
+      }),
+    );
+    renderPanel({
+      send: background.send,
+      place: { credentials: undefined, here: EXTENSION_ID },
+      tab,
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert.getAttribute('data-code')).toBe('PasskeyCancelled');
+    expect(tab).toHaveBeenCalledWith({ type: 'passkeyTab:status', accountId: 'demo' });
   });
 });

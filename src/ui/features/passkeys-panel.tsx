@@ -1,6 +1,7 @@
 import { useContext, useEffect, useState } from 'preact/hooks';
-import { createPasskey } from '../../passkeys/ceremony';
+import { createPasskey, relyingPartyOf, servesRelyingParty } from '../../passkeys/ceremony';
 import type { PasskeyErrorView, PasskeyRequest } from '../../passkeys/messages';
+import type { TabCeremonyReply } from '../../passkeys/tab-messages';
 import type { PasskeyView } from '../../passkeys/passkey-gateway';
 import { ErrorAlert } from '../forms/error-alert';
 import { PasskeyContext } from '../passkey-context';
@@ -16,7 +17,8 @@ function addedOn(createdAt: number): string {
 /**
  * Under "Signed in": the user's passkeys in this pool, "Add a passkey" (Start → the browser's
  * prompt on this page → Complete) and a delete per passkey. The background calls Cognito with
- * the access token; this page only runs the ceremony.
+ * the access token; this page only runs the ceremony, or, for a web-domain RP ID, the background
+ * runs it in a tab of that site and this panel shows where it stands.
  */
 export function PasskeysPanel({ accountId }: { accountId: string }) {
   const api = useContext(PasskeyContext);
@@ -37,10 +39,56 @@ export function PasskeysPanel({ accountId }: { accountId: string }) {
     return reply;
   };
 
+  /** The origin of the tab a registration waits in (the background runs it there). */
+  const [inTab, setInTab] = useState<string | undefined>();
+
+  /** Shows what the background says about a registration in a tab; true while it waits. */
+  const showTab = (reply: TabCeremonyReply): boolean => {
+    if (!reply.ok) {
+      setInTab(undefined);
+      setStatus('');
+      setError(reply.error);
+      return false;
+    }
+    const ceremony = reply.ceremony;
+    if (ceremony?.kind !== 'register') return false;
+    if (ceremony.state === 'waiting') {
+      setInTab(ceremony.origin);
+      setStatus(
+        `Waiting for the passkey in the tab of ${ceremony.origin}. Cognito Pass brought that tab to the front: follow the browser’s prompt there.`,
+      );
+      return true;
+    }
+    setInTab(undefined);
+    if (ceremony.state === 'done') {
+      setStatus('Passkey added. Next time, sign in with it.');
+      void request({ type: 'passkeys:list', accountId });
+    } else {
+      setStatus('');
+      setError(ceremony.error);
+    }
+    return false;
+  };
+
   useEffect(() => {
     void request({ type: 'passkeys:list', accountId });
+    // A popup reopened while (or after) a registration ran in a tab shows where it stands.
+    void api?.tab?.({ type: 'passkeyTab:status', accountId }).then(showTab);
     // Reloaded when the account changes; `request` is recreated on every render.
   }, [accountId, api]);
+
+  useEffect(() => {
+    if (inTab === undefined || !api?.tab) return undefined;
+    const tab = api.tab;
+    // The tab's outcome arrives in the background; ask until it is there (the popup may be
+    // open beside the tab, e.g. in another window).
+    const timer = setInterval(() => {
+      void tab({ type: 'passkeyTab:status', accountId }).then(showTab);
+    }, 500);
+    return () => {
+      clearInterval(timer);
+    };
+  }, [inTab, accountId, api]);
 
   if (!api) return null;
 
@@ -50,6 +98,13 @@ export function PasskeysPanel({ accountId }: { accountId: string }) {
     try {
       const started = await request({ type: 'passkeys:startRegistration', accountId });
       if (started?.creationOptions === undefined) return;
+      const rpId = relyingPartyOf(started.creationOptions);
+      if (api.tab && rpId !== undefined && !servesRelyingParty(rpId, api.place.here)) {
+        // A web-domain RP ID: this page cannot serve it. The background starts again and runs
+        // the ceremony in a tab of the site (the registration started here is simply replaced).
+        showTab(await api.tab({ type: 'passkeyTab:register', accountId }));
+        return;
+      }
       setStatus('Follow your browser’s prompt to create the passkey…');
       const made = await createPasskey(api.place, started.creationOptions);
       if (!made.ok) {
@@ -92,7 +147,7 @@ export function PasskeysPanel({ accountId }: { accountId: string }) {
       <h2 id="popup-passkeys-title">Passkeys</h2>
       {error && <ErrorAlert error={error} />}
       {status && (
-        <p class="status" role="status">
+        <p class="status" role="status" data-passkey-state={inTab !== undefined ? 'tab' : 'idle'}>
           {status}
         </p>
       )}
@@ -120,7 +175,12 @@ export function PasskeysPanel({ accountId }: { accountId: string }) {
           ))}
         </ul>
       )}
-      <button type="button" class="secondary" disabled={busy} onClick={() => void add()}>
+      <button
+        type="button"
+        class="secondary"
+        disabled={busy || inTab !== undefined}
+        onClick={() => void add()}
+      >
         Add a passkey
       </button>
     </section>

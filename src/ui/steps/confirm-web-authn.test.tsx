@@ -18,7 +18,11 @@ function failureCode(send: ReturnType<typeof stepProps>['send']): string | undef
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const buffer = (...values: number[]) => Uint8Array.from(values).buffer;
 
-function renderStep(credentials: PasskeyPageApi['place']['credentials'], options: object) {
+function renderStep(
+  credentials: PasskeyPageApi['place']['credentials'],
+  options: object,
+  tab?: PasskeyPageApi['tab'],
+) {
   const props = stepProps({
     name: 'CONFIRM_SIGN_IN_WITH_WEB_AUTHN',
     credentialRequestOptions: JSON.stringify(options),
@@ -26,6 +30,7 @@ function renderStep(credentials: PasskeyPageApi['place']['credentials'], options
   const api: PasskeyPageApi = {
     send: vi.fn(),
     place: { credentials, here: EXTENSION_ID },
+    ...(tab !== undefined && { tab }),
   };
   render(
     <PasskeyContext.Provider value={api}>
@@ -115,5 +120,68 @@ describe('CONFIRM_SIGN_IN_WITH_WEB_AUTHN', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(props.send).toHaveBeenCalledTimes(1);
     expect(failureCode(props.send)).toBe('PasskeyCancelled');
+  });
+
+  it('a web-domain RP ID goes to the background, which runs it in a tab of the site', async () => {
+    const get = vi.fn();
+    const tab = vi.fn<NonNullable<PasskeyPageApi['tab']>>(() =>
+      Promise.resolve({
+        ok: true,
+        ceremony: { kind: 'signIn', state: 'waiting', origin: 'https://app.example.com' },
+      }),
+    );
+    const props = renderStep(
+      { create: vi.fn(), get },
+      { challenge: 'AQID', rpId: 'example.com' },
+      tab,
+    );
+    await waitFor(() => {
+      expect(screen.getByRole('status').textContent).toContain(
+        'Waiting for the passkey in the tab of https://app.example.com',
+      );
+    });
+    expect(tab).toHaveBeenCalledWith({ type: 'passkeyTab:signIn', accountId: 'demo' });
+    expect(get).not.toHaveBeenCalled();
+    // The background answers Cognito itself: the page sends no answer.
+    expect(props.send).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Use another way' }));
+    await waitFor(() => {
+      expect(tab).toHaveBeenCalledWith({ type: 'passkeyTab:cancel', accountId: 'demo' });
+    });
+    expect(props.send).not.toHaveBeenCalled();
+  });
+
+  it('shows why when the background could not use a tab (it already fell back)', async () => {
+    const tab = vi.fn<NonNullable<PasskeyPageApi['tab']>>(() =>
+      Promise.resolve({
+        ok: false,
+        error: {
+          code: 'PasskeyWrongPlace',
+          message: 'No tab of example.com.',
+          recovery: 'Open it.',
+        },
+      }),
+    );
+    const props = renderStep(
+      { create: vi.fn(), get: vi.fn() },
+      { challenge: 'AQID', rpId: 'example.com' },
+      tab,
+    );
+    await waitFor(() => {
+      expect(screen.getByRole('status').textContent).toBe('No tab of example.com.');
+    });
+    expect(props.send).not.toHaveBeenCalled();
+  });
+
+  it('options without an RP ID still run here even when tabs are offered', async () => {
+    const get = vi.fn(() => Promise.reject(new DOMException('no', 'NotAllowedError')));
+    const tab = vi.fn<NonNullable<PasskeyPageApi['tab']>>();
+    const props = renderStep({ create: vi.fn(), get }, { challenge: 'AQID' }, tab);
+    await waitFor(() => {
+      expect(props.send).toHaveBeenCalled();
+    });
+    expect(get).toHaveBeenCalledTimes(1);
+    expect(tab).not.toHaveBeenCalled();
   });
 });
