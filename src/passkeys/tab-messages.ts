@@ -63,27 +63,3 @@ export const TabResultSchema = v.variant('ok', [
   v.object({ ok: v.literal(true), credential: v.record(v.string(), v.unknown()) }),
   v.object({ ok: v.literal(false), error: CeremonyErrorSchema }),
 ]);
-
-/** Never rejects: a silent background becomes an error reply. */
-export function tabCeremonySender(
-  sendMessage: (message: unknown) => Promise<unknown>,
-): (request: TabCeremonyMessage) => Promise<TabCeremonyReply> {
-  return async (request) => {
-    try {
-      const reply = (await sendMessage(request)) as TabCeremonyReply | undefined;
-      if (reply !== undefined && typeof reply === 'object' && typeof reply.ok === 'boolean') {
-        return reply;
-      }
-    } catch {
-      // Answered below.
-    }
-    return {
-      ok: false,
-      error: {
-        code: 'BackgroundUnavailable',
-        message: 'Cognito Pass could not reach its background service.',
-        recovery: 'Close and reopen this window.',
-      },
-    };
-  };
-}

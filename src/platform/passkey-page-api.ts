@@ -1,7 +1,7 @@
 /** The running extension page's passkey API: runtime messaging and this page's WebAuthn. */
 import { browser } from 'wxt/browser';
 import { passkeySender, type PasskeyPageApi } from '../passkeys/page-api';
-import { tabCeremonySender } from '../passkeys/tab-messages';
+import { tabCeremonySender } from '../passkeys/tab-sender';
 
 export function createBrowserPasskeyApi(): PasskeyPageApi {
   return {
