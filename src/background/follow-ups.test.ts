@@ -2,24 +2,41 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from '../platform/logger';
 import { createFollowUps } from './follow-ups';
 
+const silent = createLogger('silent', () => undefined);
+
 describe('follow-ups', () => {
-  it('start without waiting, and settled() waits for every one, also those started meanwhile', async () => {
-    const followUps = createFollowUps(createLogger('silent', () => undefined));
+  it('nothing runs before release, and then only on the later task', async () => {
+    const later: (() => void)[] = [];
+    const followUps = createFollowUps(silent, (run) => later.push(run));
     const done: string[] = [];
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => (release = resolve));
+    followUps.start('device', () => {
+      done.push('device');
+      return Promise.resolve();
+    });
+    await Promise.resolve();
+    expect(done).toEqual([]);
+    followUps.release();
+    await Promise.resolve();
+    expect(done).toEqual([]);
+    later.forEach((run) => {
+      run();
+    });
+    await followUps.settled();
+    expect(done).toEqual(['device']);
+  });
+
+  it('settled() releases and waits for every one, also those started meanwhile', async () => {
+    const followUps = createFollowUps(silent);
+    const done: string[] = [];
     followUps.start('first', async () => {
-      await gate;
+      await Promise.resolve();
       done.push('first');
       followUps.start('second', async () => {
         await Promise.resolve();
         done.push('second');
       });
     });
-    expect(done).toEqual([]);
-    const settled = followUps.settled();
-    release();
-    await settled;
+    await followUps.settled();
     expect(done).toEqual(['first', 'second']);
   });
 

@@ -508,6 +508,8 @@ export function createBackground(deps: BackgroundDeps): Background {
       } catch (error) {
         deps.logger.warn('request failed', { type: request.type, error });
         return { ok: false, error: toAuthError(error).toView() };
+      } finally {
+        followUps.release();
       }
     },
     async onAlarm(name) {

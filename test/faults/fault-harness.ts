@@ -163,9 +163,14 @@ export async function startFaultHarness(
       await fakeBrowser.storage.session.clear();
       harness.bg = build();
     },
-    send: (request) => harness.bg.handle(request),
-    async state(request) {
+    // What the worker does after answering (device confirmation) is part of the request here.
+    async send(request) {
       const response = await harness.bg.handle(request);
+      await harness.bg.settled();
+      return response;
+    },
+    async state(request) {
+      const response = await harness.send(request);
       if (!response.ok) throw new Error(`${request.type}: ${JSON.stringify(response.error)}`);
       return response.state;
     },
