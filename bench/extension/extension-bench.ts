@@ -233,15 +233,18 @@ async function measureFlows(bench: Bench, page: Page) {
     const first = await answer(bench, page, [], FIRST_STEP[flow.name] ?? 'DONE');
     samples.push(first.sample, ...(await flow.then(bench, page)));
     await waitForStep(page, 'DONE');
-    const doneAt = await page.evaluate(
-      () => window.__benchSteps?.find((entry) => entry.step === 'DONE')?.painted ?? NaN,
+    const doneShownAt = await page.evaluate(
+      () => window.__benchSteps?.find((entry) => entry.step === 'DONE')?.shown ?? NaN,
     );
     await sleep(700); // calls made after DONE (device bookkeeping) are listed too
     const calls = cognitoCalls(bench.proxy.calls);
-    // Round trips = the calls the person waits for: those answered before DONE was painted.
-    roundTrips[flow.name] = calls.filter((c) => c.endedAt <= doneAt).length;
+    // Round trips = the calls the person waits for: those sent before DONE was on screen. A call
+    // sent later (the device confirmation, started after the reply) is not waited for, even when
+    // a fast local pool answers it before the frame is painted.
+    const waitedFor = (c: { startedAt: number }) => c.startedAt <= doneShownAt;
+    roundTrips[flow.name] = calls.filter(waitedFor).length;
     operations[flow.name] = calls.map((c) =>
-      c.endedAt <= doneAt ? c.operation : `${c.operation} (after DONE)`,
+      waitedFor(c) ? c.operation : `${c.operation} (after DONE)`,
     );
     await signOut(page);
   }

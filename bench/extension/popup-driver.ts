@@ -10,22 +10,29 @@ export const POPUP_VIEWPORT = { width: 360, height: 600 };
 
 declare global {
   interface Window {
-    __benchSteps?: { step: string; painted: number }[];
+    __benchSteps?: { step: string; shown: number; painted: number }[];
   }
 }
 
-/** Installed once per page: records every step change with the time it was painted. */
+/**
+ * Installed once per page: records every step change with the time it reached the DOM (`shown`)
+ * and the time of the frame after it (`painted`).
+ */
 function installStepRecorder(): void {
   if (window.__benchSteps) return;
-  const log: { step: string; painted: number }[] = [];
+  const log: { step: string; shown: number; painted: number }[] = [];
   window.__benchSteps = log;
   let last = document.querySelector('[data-step]')?.getAttribute('data-step') ?? '';
   new MutationObserver(() => {
     const step = document.querySelector('[data-step]')?.getAttribute('data-step') ?? '';
     if (step === last) return;
     last = step;
+    const shown = performance.timeOrigin + performance.now();
     requestAnimationFrame(() => {
-      setTimeout(() => log.push({ step, painted: performance.timeOrigin + performance.now() }), 0);
+      setTimeout(
+        () => log.push({ step, shown, painted: performance.timeOrigin + performance.now() }),
+        0,
+      );
     });
   }).observe(document.body, {
     subtree: true,
