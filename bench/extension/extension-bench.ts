@@ -98,6 +98,11 @@ interface Bench {
   proxy: CountingProxy;
 }
 
+interface Answered {
+  step: TimedStep;
+  sample: StepSample;
+}
+
 /** Steps the popup through one answer: fill the labelled fields, submit, wait for `to`. */
 async function answer(
   bench: Bench,
@@ -105,11 +110,13 @@ async function answer(
   fields: [label: string, value: string][],
   to: string,
   button?: string,
-): Promise<{ step: TimedStep; sample: StepSample }> {
+): Promise<Answered> {
   for (const [label, value] of fields) await page.getByLabel(label, { exact: true }).fill(value);
   const step = await timedSubmit(page, to, button);
+  // The calls this step waited for: sent before the new step was shown (not the follow-ups the
+  // background starts after its reply, which may still overlap the paint).
   const inWindow = bench.proxy.calls
-    .filter((c) => c.endedAt > step.startedAt && c.startedAt < step.paintedAt)
+    .filter((c) => c.endedAt > step.startedAt && c.startedAt <= step.shownAt)
     .map((c) => ({
       ...c,
       startedAt: Math.max(c.startedAt, step.startedAt),
@@ -149,7 +156,7 @@ interface Flow {
   name: string;
   username: string;
   password?: string;
-  then: (bench: Bench, page: Page) => Promise<StepSample[]>;
+  then: (bench: Bench, page: Page) => Promise<Answered[]>;
 }
 
 const FLOWS: Flow[] = [
@@ -158,21 +165,21 @@ const FLOWS: Flow[] = [
     name: 'srp_totp',
     username: 'bob',
     then: async (bench, page) => [
-      (await answer(bench, page, [['Code', await totp('JBSWY3DPEHPK3PXP')]], 'DONE')).sample,
+      await answer(bench, page, [['Code', await totp('JBSWY3DPEHPK3PXP')]], 'DONE'),
     ],
   },
   {
     name: 'srp_sms',
     username: 'carol',
     then: async (bench, page) => [
-      (await answer(bench, page, [['Code', await outboxCode(bench.pool, 'carol')]], 'DONE')).sample,
+      await answer(bench, page, [['Code', await outboxCode(bench.pool, 'carol')]], 'DONE'),
     ],
   },
   {
     name: 'srp_email',
     username: 'dave',
     then: async (bench, page) => [
-      (await answer(bench, page, [['Code', await outboxCode(bench.pool, 'dave')]], 'DONE')).sample,
+      await answer(bench, page, [['Code', await outboxCode(bench.pool, 'dave')]], 'DONE'),
     ],
   },
   {
@@ -187,7 +194,7 @@ const FLOWS: Flow[] = [
         'Authenticator app',
       );
       const code = await answer(bench, page, [['Code', await totp('KRSXG5CTMVRXEZLU')]], 'DONE');
-      return [pick.sample, code.sample];
+      return [pick, code];
     },
   },
   {
@@ -195,18 +202,16 @@ const FLOWS: Flow[] = [
     username: 'frank',
     password: 'TempPassw0rd!',
     then: async (bench, page) => [
-      (
-        await answer(
-          bench,
-          page,
-          [
-            ['New password', 'N3wPassw0rd!'],
-            ['Confirm new password', 'N3wPassw0rd!'],
-            ['Full name', 'Frank Bench'],
-          ],
-          'DONE',
-        )
-      ).sample,
+      await answer(
+        bench,
+        page,
+        [
+          ['New password', 'N3wPassw0rd!'],
+          ['Confirm new password', 'N3wPassw0rd!'],
+          ['Full name', 'Frank Bench'],
+        ],
+        'DONE',
+      ),
     ],
   },
 ];
@@ -231,17 +236,16 @@ async function measureFlows(bench: Bench, page: Page) {
     await sleep(150); // SRP_A is computed while the person types (prepareSignIn)
     bench.proxy.clear();
     const first = await answer(bench, page, [], FIRST_STEP[flow.name] ?? 'DONE');
-    samples.push(first.sample, ...(await flow.then(bench, page)));
-    await waitForStep(page, 'DONE');
-    const doneShownAt = await page.evaluate(
-      () => window.__benchSteps?.find((entry) => entry.step === 'DONE')?.shown ?? NaN,
-    );
+    const then = await flow.then(bench, page);
+    samples.push(first.sample, ...then.map((entry) => entry.sample));
+    const done = [first, ...then].find((entry) => entry.step.to === 'DONE')?.step;
+    if (!done) throw new Error(`${flow.name} did not end in DONE`);
     await sleep(700); // calls made after DONE (device bookkeeping) are listed too
     const calls = cognitoCalls(bench.proxy.calls);
     // Round trips = the calls the person waits for: those sent before DONE was on screen. A call
     // sent later (the device confirmation, started after the reply) is not waited for, even when
     // a fast local pool answers it before the frame is painted.
-    const waitedFor = (c: { startedAt: number }) => c.startedAt <= doneShownAt;
+    const waitedFor = (c: { startedAt: number }) => c.startedAt <= done.shownAt;
     roundTrips[flow.name] = calls.filter(waitedFor).length;
     operations[flow.name] = calls.map((c) =>
       waitedFor(c) ? c.operation : `${c.operation} (after DONE)`,

@@ -85,9 +85,30 @@ export async function openDemoPopup(context: BrowserContext, extensionId: string
 export interface TimedStep {
   from: string;
   to: string;
-  /** Epoch ms: the submit, and the frame after the new step rendered. */
+  /**
+   * Epoch ms in the bench's own clock (the counting proxy's): the submit, the new step reaching
+   * the DOM, and the frame after it.
+   */
   startedAt: number;
+  shownAt: number;
   paintedAt: number;
+}
+
+/**
+ * The page's epoch clock minus this process's, from the closest of a few round trips. Chromium's
+ * and Node's `timeOrigin` differ by several milliseconds here, which is as much as a local-pool
+ * call lasts, so page times are shifted by it before they are compared with the proxy's.
+ */
+export async function pageClockOffset(page: Page, samples = 7): Promise<number> {
+  let best = { roundTrip: Infinity, offset: 0 };
+  for (let i = 0; i < samples; i++) {
+    const before = performance.timeOrigin + performance.now();
+    const pageNow = await page.evaluate(() => performance.timeOrigin + performance.now());
+    const after = performance.timeOrigin + performance.now();
+    if (after - before < best.roundTrip)
+      best = { roundTrip: after - before, offset: pageNow - (before + after) / 2 };
+  }
+  return best.offset;
 }
 
 /**
@@ -117,14 +138,21 @@ export async function timedSubmit(page: Page, to: string, button?: string): Prom
     }
     return started;
   }, button);
-  const paintedAt = await page.evaluate(async (name) => {
+  const { shown, painted } = await page.evaluate(async (name) => {
     const deadline = performance.now() + 30_000;
     while (performance.now() < deadline) {
       const entry = window.__benchSteps?.find((e) => e.step === name);
-      if (entry) return entry.painted;
+      if (entry) return entry;
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     throw new Error(`the popup never showed ${name}`);
   }, to);
-  return { from, to, startedAt, paintedAt };
+  const offset = await pageClockOffset(page);
+  return {
+    from,
+    to,
+    startedAt: startedAt - offset,
+    shownAt: shown - offset,
+    paintedAt: painted - offset,
+  };
 }

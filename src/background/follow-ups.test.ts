@@ -5,17 +5,19 @@ import { createFollowUps } from './follow-ups';
 const silent = createLogger('silent', () => undefined);
 
 describe('follow-ups', () => {
-  it('nothing runs before release, and then only on the later task', async () => {
+  it('nothing runs before its own key is released, and then only on the later task', async () => {
     const later: (() => void)[] = [];
     const followUps = createFollowUps(silent, (run) => later.push(run));
     const done: string[] = [];
-    followUps.start('device', () => {
+    followUps.start('alice', 'device', () => {
       done.push('device');
       return Promise.resolve();
     });
+    followUps.release('bob');
+    expect(later).toEqual([]);
     await Promise.resolve();
     expect(done).toEqual([]);
-    followUps.release();
+    followUps.release('alice');
     await Promise.resolve();
     expect(done).toEqual([]);
     later.forEach((run) => {
@@ -25,13 +27,13 @@ describe('follow-ups', () => {
     expect(done).toEqual(['device']);
   });
 
-  it('settled() releases and waits for every one, also those started meanwhile', async () => {
-    const followUps = createFollowUps(silent);
+  it('settled() launches at once, without waiting for the delay, every one, also those started meanwhile', async () => {
+    const followUps = createFollowUps(silent, () => undefined);
     const done: string[] = [];
-    followUps.start('first', async () => {
+    followUps.start('a', 'first', async () => {
       await Promise.resolve();
       done.push('first');
-      followUps.start('second', async () => {
+      followUps.start('a', 'second', async () => {
         await Promise.resolve();
         done.push('second');
       });
@@ -44,8 +46,9 @@ describe('follow-ups', () => {
     const lines: string[] = [];
     const followUps = createFollowUps(
       createLogger('debug', (_level, message) => lines.push(message)),
+      () => undefined,
     );
-    followUps.start('broken', () => Promise.reject(new Error('boom')));
+    followUps.start('a', 'broken', () => Promise.reject(new Error('boom')));
     await followUps.settled();
     expect(lines).toEqual(['follow-up "broken" failed']);
     await expect(followUps.settled()).resolves.toBeUndefined();

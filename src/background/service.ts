@@ -206,7 +206,7 @@ export function createBackground(deps: BackgroundDeps): Background {
         if (newDevice) {
           // After DONE, not before: the person waits only for Cognito's minimum of round trips.
           const names = [done.user.username, ...(login() ? [login()] : [])];
-          followUps.start('confirm device', () =>
+          followUps.start(accountId, 'confirm device', () =>
             confirmNewDevice({
               account,
               accessToken: tokens.accessToken,
@@ -509,7 +509,9 @@ export function createBackground(deps: BackgroundDeps): Background {
         deps.logger.warn('request failed', { type: request.type, error });
         return { ok: false, error: toAuthError(error).toView() };
       } finally {
-        followUps.release();
+        // A sign-in's follow-ups wait for its account's reply, not for any request's (a page's
+        // getState answered meanwhile must not launch them early).
+        if (accountId !== undefined) followUps.release(accountId);
       }
     },
     async onAlarm(name) {
