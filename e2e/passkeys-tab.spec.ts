@@ -17,9 +17,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO_POOL_ID, demoSeed } from '../local-pool/seed';
-import { startLocalPool, type LocalPool } from '../local-pool/server';
+import type { LocalPool } from '../local-pool/server';
 import { serveDemoSite, type DemoSite } from './demo-site/serve';
-import { CHROMIUM_PATH, chromiumArgs, DEMO_POOL_PORT, expect, expectStep, test } from './fixtures';
+import { CHROMIUM_PATH, chromiumArgs, expect, expectStep, test } from './fixtures';
 import { buildWithGrant, freePort, openToolbarPopup } from './granted-browser';
 import { captureScreen, expectSignedIn, submitSignIn } from './popup-support';
 
@@ -126,14 +126,17 @@ async function startPasskeySignIn(popup: Page, username: string): Promise<void> 
   await popup.getByRole('button', { name: 'Sign in with a passkey' }).click();
 }
 
-test.beforeAll(async () => {
+test.beforeAll(async ({ pool: shared }) => {
   const config = demoSeed();
   for (const each of config.pools) {
     // What a real Cognito pool has: a web domain as the relying party.
     if (each.id === DEMO_POOL_ID)
       each.webAuthn = { relyingPartyId: 'localhost', userVerification: 'required' };
   }
-  pool = await startLocalPool({ port: DEMO_POOL_PORT, quiet: true, config });
+  // The worker's pool on the demo build's port, shared with the other specs: started over with
+  // this seed, and given the demo seed back after (a second pool could not have the port).
+  pool = shared;
+  await pool.useConfig(config);
   site = await serveDemoSite(0, 'localhost');
   otherSite = await serveDemoSite(0, 'localhost');
   const extension = buildWithGrant(site.url, dirs);
@@ -153,7 +156,7 @@ test.afterAll(async () => {
   await context.close();
   await site.close();
   await otherSite.close();
-  await pool.close();
+  await pool.useConfig(demoSeed());
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 

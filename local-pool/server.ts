@@ -42,12 +42,17 @@ export interface LocalPool {
   url: string;
   close(): Promise<void>;
   outbox(): OutboxMessage[];
+  /**
+   * Starts over with another configuration on the same port (in-process only, for tests that
+   * share one running pool but need, say, another relying-party ID). Like a reset: all state goes.
+   */
+  useConfig(next: PoolConfig): Promise<void>;
 }
 
 const randomBytes = (length: number) => new Uint8Array(nodeRandomBytes(length));
 
 export async function startLocalPool(options: StartOptions = {}): Promise<LocalPool> {
-  const config = options.config ?? demoSeed();
+  let config = options.config ?? demoSeed();
   const wallNow = options.now ?? Date.now;
   let clockOffset = 0;
   const now = () => wallNow() + clockOffset;
@@ -74,7 +79,7 @@ export async function startLocalPool(options: StartOptions = {}): Promise<LocalP
     );
   });
   // Seeding derives an SRP verifier per user; do it once and copy it on every reset.
-  const seeded = await seedState(config, { now: now(), randomBytes });
+  let seeded = await seedState(config, { now: now(), randomBytes });
 
   const fresh = () => structuredClone(seeded);
   let state: StateData = dataDir?.loadState() ?? fresh();
@@ -141,6 +146,11 @@ export async function startLocalPool(options: StartOptions = {}): Promise<LocalP
   return {
     url,
     outbox: () => outbox.list(),
+    async useConfig(next) {
+      seeded = await seedState(next, { now: now(), randomBytes });
+      config = next;
+      runtime.reset();
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
