@@ -182,8 +182,8 @@ export function createBackground(deps: BackgroundDeps): Background {
   }
 
   async function run(accountId: string, event: FlowEvent): Promise<void> {
-    const account = await requireAccount(accountId);
-    const stored = await loadFlow(accountId);
+    // Independent reads side by side: each storage call is a round trip to the browser process.
+    const [account, stored] = await Promise.all([requireAccount(accountId), loadFlow(accountId)]);
     // DONE whose tokens were cleared (refresh refused elsewhere) is a fresh sign-in screen.
     const state =
       stored.step.name === 'DONE' && !(await vault.load(accountId))
@@ -359,8 +359,7 @@ export function createBackground(deps: BackgroundDeps): Background {
   }
 
   async function popupState(ownRequestFor?: string): Promise<PopupState> {
-    const all = await accounts.list();
-    const activeAccountId = await accounts.activeId();
+    const [all, activeAccountId] = await Promise.all([accounts.list(), accounts.activeId()]);
     const queued = activeAccountId === null ? 0 : (pending.get(activeAccountId) ?? 0);
     return {
       accounts: all.map(toAccountView),
