@@ -11,6 +11,7 @@ import { OtpError, type OtpErrorInfo } from './errors';
 import { OtpGetCodeRequestSchema, type OtpCodeResponse } from './messages';
 import { generateTotp, secondsRemaining } from './totp';
 import type { TotpParameters } from './totp-parameters';
+import { originOfUrl } from '../sites/origin';
 
 /** The parts of `runtime.MessageSender` the decision uses. */
 export interface OtpRequestSender {
@@ -46,16 +47,6 @@ const refused = () =>
     'Allow the site for autofill in Cognito Pass, then use the button beside the code field.',
   );
 
-function originOf(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The sender's origin when it is a top frame of a real tab that may have codes, else undefined. */
 export function trustedOrigin(
   sender: OtpRequestSender,
@@ -67,11 +58,11 @@ export function trustedOrigin(
   if (tab === undefined || !Number.isInteger(tab.id) || (tab.id ?? -1) < 0) return undefined;
   if (sender.frameId !== 0) return undefined;
   if (typeof sender.documentId !== 'string' || sender.documentId === '') return undefined;
-  const origin = originOf(sender.url);
+  const origin = originOfUrl(sender.url);
   if (origin === undefined) return undefined;
   // Chrome also reports the origin and the tab's URL: all must agree, or something is off.
   if (sender.origin !== undefined && sender.origin !== origin) return undefined;
-  if (tab.url !== undefined && originOf(tab.url) !== origin) return undefined;
+  if (tab.url !== undefined && originOfUrl(tab.url) !== origin) return undefined;
   return deps.allowedOrigins.has(origin) ? origin : undefined;
 }
 

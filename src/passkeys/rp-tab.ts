@@ -7,6 +7,7 @@
  * options never go to any other page.
  */
 import type { CeremonyError } from './ceremony';
+import { originOfUrl } from '../sites/origin';
 
 /** A tab as `tabs.query` reports it (url and title only where host access is granted). */
 export interface TabInfo {
@@ -67,16 +68,6 @@ export function originServesRelyingParty(origin: string, rpId: string): boolean 
   return hostServesRelyingParty(new URL(origin).hostname, rpId);
 }
 
-function originOf(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Picks the tab: its origin is one of the account's shared origins, granted, and serves the RP
  * ID. The active tab of a window wins, then the most recently used one.
@@ -92,7 +83,7 @@ export function chooseCeremonyTab(input: {
   const candidates = input.tabs
     .filter((tab) => typeof tab.id === 'number' && tab.id >= 0)
     .filter((tab) => {
-      const origin = originOf(tab.url);
+      const origin = originOfUrl(tab.url);
       return origin !== undefined && granted.has(origin);
     })
     .sort(
@@ -107,7 +98,7 @@ export function chooseCeremonyTab(input: {
       tab: {
         tabId: best.id as number,
         windowId: best.windowId,
-        origin: originOf(best.url) as string,
+        origin: originOfUrl(best.url) as string,
         title: best.title,
       },
     };
