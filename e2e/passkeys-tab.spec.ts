@@ -6,13 +6,7 @@
  * for the site's origin (granted-browser.ts), the local pool's demo seed with the demo pool's
  * RP ID set to `localhost`, and the DevTools virtual authenticator on the site's tab.
  */
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type CDPSession,
-  type Page,
-} from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +16,11 @@ import { serveDemoSite, type DemoSite } from './demo-site/serve';
 import { CHROMIUM_PATH, chromiumArgs, expect, expectStep, test } from './fixtures';
 import { buildWithGrant, freePort, openToolbarPopup } from './granted-browser';
 import { captureScreen, expectSignedIn, submitSignIn } from './popup-support';
+import {
+  addVirtualAuthenticator,
+  storedCredentials,
+  type VirtualAuthenticator,
+} from './virtual-authenticator';
 
 const PASSWORD = 'Passw0rd!';
 
@@ -37,35 +36,6 @@ const dirs: string[] = [];
 
 let siteTab: Page;
 let otherTab: Page;
-
-interface VirtualAuthenticator {
-  cdp: CDPSession;
-  authenticatorId: string;
-}
-
-/** A platform authenticator with resident keys and user verification, on one tab's target. */
-async function addVirtualAuthenticator(page: Page): Promise<VirtualAuthenticator> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-  return { cdp, authenticatorId };
-}
-
-async function credentialsOf(authenticator: VirtualAuthenticator) {
-  const { credentials } = await authenticator.cdp.send('WebAuthn.getCredentials', {
-    authenticatorId: authenticator.authenticatorId,
-  });
-  return credentials;
-}
 
 /** Extension worlds created in a tab (an injected script makes one), seen over DevTools. */
 async function watchExtensionWorlds(page: Page): Promise<string[]> {
@@ -188,12 +158,12 @@ test('alice shares her session with the site, then adds a passkey from the popup
   await expect(panel.getByText('No passkey yet')).toBeVisible();
   await panel.getByRole('button', { name: 'Add a passkey' }).click();
 
-  await expect.poll(async () => (await credentialsOf(siteAuthenticator)).length).toBe(1);
-  const [stored] = await credentialsOf(siteAuthenticator);
+  await expect.poll(async () => (await storedCredentials(siteAuthenticator)).length).toBe(1);
+  const [stored] = await storedCredentials(siteAuthenticator);
   // Bound to the site's domain, as a passkey made on the site itself would be.
   expect(stored?.rpId).toBe('localhost');
   expect(stored?.isResidentCredential).toBe(true);
-  expect(await credentialsOf(otherAuthenticator)).toHaveLength(0);
+  expect(await storedCredentials(otherAuthenticator)).toHaveLength(0);
   // The site's tab was brought to the front for the ceremony.
   await expect.poll(() => siteTab.evaluate(() => document.visibilityState)).toBe('visible');
   await closeIfOpen(popup);
@@ -209,11 +179,11 @@ test('alice shares her session with the site, then adds a passkey from the popup
 test('alice signs out and signs in with the passkey: the assertion is made in the site’s tab', async () => {
   let popup = await popupOver(otherTab);
   await popup.getByRole('button', { name: 'Sign out', exact: true }).click();
-  const before = (await credentialsOf(siteAuthenticator))[0]?.signCount ?? Number.NaN;
+  const before = (await storedCredentials(siteAuthenticator))[0]?.signCount ?? Number.NaN;
   await startPasskeySignIn(popup, 'alice');
 
   await expect
-    .poll(async () => (await credentialsOf(siteAuthenticator))[0]?.signCount)
+    .poll(async () => (await storedCredentials(siteAuthenticator))[0]?.signCount)
     .toBe(before + 1);
   await closeIfOpen(popup);
   popup = await popupOver(siteTab);
@@ -271,5 +241,5 @@ test('with no tab of the site open, the popup says which site to open and falls 
 
   // The other origin never got a script of the extension, hence never the options.
   expect(otherTabWorlds).toEqual([]);
-  expect(await credentialsOf(otherAuthenticator)).toHaveLength(0);
+  expect(await storedCredentials(otherAuthenticator)).toHaveLength(0);
 });

@@ -4,44 +4,16 @@
  * verifies the attestation and the assertion for real. The demo pool's relying party is
  * `chrome-extension://*` (docs/passkeys.md), so the passkey is bound to this extension's origin.
  */
-import type { CDPSession, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, expectStep, resetPool } from './fixtures';
 import { captureScreen, expectSignedIn, openDemoPopup, submitSignIn, test } from './popup-support';
+import { addVirtualAuthenticator, storedCredentials } from './virtual-authenticator';
 
 const PASSWORD = 'Passw0rd!';
 
 test.beforeEach(async ({ pool }) => {
   await resetPool(pool);
 });
-
-interface VirtualAuthenticator {
-  cdp: CDPSession;
-  authenticatorId: string;
-}
-
-/** A platform authenticator with resident keys and user verification, on the popup's page. */
-async function addVirtualAuthenticator(page: Page): Promise<VirtualAuthenticator> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-  return { cdp, authenticatorId };
-}
-
-async function storedCredentials(authenticator: VirtualAuthenticator) {
-  const { credentials } = await authenticator.cdp.send('WebAuthn.getCredentials', {
-    authenticatorId: authenticator.authenticatorId,
-  });
-  return credentials;
-}
 
 async function registerPasskey(popup: Page, extensionId: string): Promise<void> {
   const panel = popup.locator('.popup-passkeys');
