@@ -13,7 +13,6 @@
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { renderSVG } from 'uqr';
@@ -28,7 +27,8 @@ import {
   screenshot,
   test,
 } from './fixtures';
-import { buildWithGrant, freePort, openToolbarPopup } from './granted-browser';
+import { buildWithGrant, launchGrantedBrowser, openToolbarPopup } from './granted-browser';
+import { serveOtpTestSite, type OtpTestSite } from './otp-test-site';
 import { submitCode, submitSignIn, totpCode } from './popup-support';
 
 const PASSWORD = 'Passw0rd!';
@@ -36,7 +36,7 @@ const PAGE_SECRET = 'JBSWY3DPEHPK3PXP';
 const PAGE_ENTRY_URI = `otpauth://totp/OTP%20Test:tester?secret=${PAGE_SECRET}&issuer=OTP%20Test`;
 
 let pool: { url: string; close(): Promise<void> };
-let server: http.Server;
+let site: OtpTestSite;
 let allowedOrigin: string;
 let otherOrigin: string;
 let context: BrowserContext;
@@ -46,18 +46,6 @@ const devtools: Browser[] = [];
 const dirs: string[] = [];
 const SCANNED_URI =
   'otpauth://totp/Scanned%20Site:scan%40example.com?secret=KRSXG5CTMVRXEZLU&issuer=Scanned%20Site';
-
-/** The codes a page would accept now (this period and the one before, like most servers). */
-async function acceptedCodes(): Promise<string[]> {
-  const parameters = {
-    secret: PAGE_SECRET,
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-  } as const;
-  const now = Date.now();
-  return [await generateTotp(parameters, now), await generateTotp(parameters, now - 30_000)];
-}
 
 const SINGLE_PAGE = `<!doctype html><meta charset="utf-8"><title>Verify</title>
 <form id="form" style="margin:40px"><h1>Two-step verification</h1>
@@ -98,34 +86,11 @@ ${[1, 2, 3, 4, 5, 6]
   });
 </script>`;
 
-function servePages(): Promise<number> {
-  server = http.createServer((request, response) => {
-    if (request.method === 'POST' && request.url === '/verify') {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      request.on('end', () => {
-        void acceptedCodes().then((codes) => {
-          response.end(codes.includes(body) ? `Accepted ${body}` : `Rejected ${body}`);
-        });
-      });
-      return;
-    }
-    const pages: Record<string, string> = {
-      '/single': SINGLE_PAGE,
-      '/split': SPLIT_PAGE,
-      '/qr': `<!doctype html><meta charset="utf-8"><title>Set up</title><h1>Scan with your app</h1><div style="width:240px">${renderSVG(SCANNED_URI, { pixelSize: 6 })}</div>`,
-    };
-    const page = pages[request.url ?? ''] ?? '';
-    response.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(page);
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      resolve(typeof address === 'object' && address ? address.port : 0);
-    });
-  });
-}
+const PAGES: Record<string, string> = {
+  '/single': SINGLE_PAGE,
+  '/split': SPLIT_PAGE,
+  '/qr': `<!doctype html><meta charset="utf-8"><title>Set up</title><h1>Scan with your app</h1><div style="width:240px">${renderSVG(SCANNED_URI, { pixelSize: 6 })}</div>`,
+};
 
 async function openExtensionPage(name: 'popup' | 'options'): Promise<Page> {
   const page = await context.newPage();
@@ -182,7 +147,8 @@ test.beforeAll(async () => {
     pool = { url: `http://127.0.0.1:${String(DEMO_POOL_PORT)}`, close: () => Promise.resolve() };
   }
   await fetch(`${pool.url}/_local/reset`, { method: 'POST' });
-  const port = await servePages();
+  site = await serveOtpTestSite(PAGE_SECRET, PAGES);
+  const port = site.port;
   allowedOrigin = `http://127.0.0.1:${String(port)}`;
   otherOrigin = `http://localhost:${String(port)}`;
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-pass-otp-e2e-'));
@@ -201,7 +167,7 @@ test.afterAll(async () => {
   for (const connection of devtools.splice(0)) await connection.close();
   await context.close();
   await pool.close();
-  await new Promise((resolve) => server.close(resolve));
+  await site.close();
   for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -335,26 +301,15 @@ test('an allowed page gets a fill button that fills its code field; a page elsew
  * clicked tab, and more): the popup's capture call then succeeds as after a real click.
  */
 test('the popup scans the QR code shown in the tab, and saves it after confirmation', async () => {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-pass-otp-scan-'));
-  dirs.push(profile);
-  const debuggingPort = await freePort();
-  const scanning = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      ...chromiumArgs(buildWithGrant('<all_urls>', dirs)),
-      `--remote-debugging-port=${String(debuggingPort)}`,
-    ],
-  });
+  const { context: scanning, debuggingUrl: scanningDevtools } = await launchGrantedBrowser(
+    '<all_urls>',
+    dirs,
+  );
   try {
     const tab = scanning.pages()[0] ?? (await scanning.newPage());
     await tab.setViewportSize({ width: 800, height: 600 });
     await tab.goto(`${allowedOrigin}/qr`);
-    const popup = await openToolbarPopup(
-      tab,
-      `http://127.0.0.1:${String(debuggingPort)}`,
-      devtools,
-    );
+    const popup = await openToolbarPopup(tab, scanningDevtools, devtools);
     await popup.getByRole('button', { name: 'Authenticator', exact: true }).click();
     await popup.getByRole('button', { name: 'Scan a QR code on this page' }).click();
     const form = popup.getByRole('form', { name: 'Add the scanned code' });

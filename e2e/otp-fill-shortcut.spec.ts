@@ -7,29 +7,22 @@
  */
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { generateTotp } from '../src/otp/totp';
 import { CHROMIUM_PATH, chromiumArgs, expect, screenshot, test } from './fixtures';
 import { buildWithGrant } from './granted-browser';
+import { serveOtpTestSite, type OtpTestSite } from './otp-test-site';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const ENTRY_URI = `otpauth://totp/Shortcut%20Test:tester?secret=${SECRET}&issuer=Shortcut%20Test`;
 
-let server: http.Server;
+let site: OtpTestSite;
 let allowedOrigin: string;
 let otherOrigin: string;
 let context: BrowserContext;
 let worker: Worker;
 let extensionId: string;
 const dirs: string[] = [];
-
-async function acceptedCodes(): Promise<string[]> {
-  const parameters = { secret: SECRET, algorithm: 'SHA1', digits: 6, period: 30 } as const;
-  const now = Date.now();
-  return [await generateTotp(parameters, now), await generateTotp(parameters, now - 30_000)];
-}
 
 // A label that says nothing of codes, so the focused-field rule (not the classifier) picks it.
 const PAGE = `<!doctype html><meta charset="utf-8"><title>Verify</title>
@@ -49,34 +42,11 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>Verify</title>
   });
 </script>`;
 
-function servePages(): Promise<number> {
-  server = http.createServer((request, response) => {
-    if (request.method === 'POST' && request.url === '/verify') {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      request.on('end', () => {
-        void acceptedCodes().then((codes) => {
-          response.end(codes.includes(body) ? `Accepted ${body}` : `Rejected ${body}`);
-        });
-      });
-      return;
-    }
-    const found = request.url === '/verify-page';
-    response.writeHead(found ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(found ? PAGE : '');
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      resolve(typeof address === 'object' && address ? address.port : 0);
-    });
-  });
-}
-
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  const port = await servePages();
+  site = await serveOtpTestSite(SECRET, { '/verify-page': PAGE });
+  const port = site.port;
   allowedOrigin = `http://127.0.0.1:${String(port)}`;
   otherOrigin = `http://localhost:${String(port)}`;
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-pass-fill-e2e-'));
@@ -93,7 +63,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await context.close();
-  await new Promise((resolve) => server.close(resolve));
+  await site.close();
   for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
