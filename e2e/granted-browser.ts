@@ -5,12 +5,12 @@
  * that `chrome.action.openPopup()` opens over DevTools (Playwright's own connection does not
  * list it).
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { EXTENSION_PATH } from './fixtures';
+import { CHROMIUM_PATH, chromiumArgs, EXTENSION_PATH } from './fixtures';
 
 /** A loopback port nothing listens on now (for a DevTools port or a page server). */
 export function freePort(): Promise<number> {
@@ -42,6 +42,26 @@ export function buildWithGrant(origin: string, cleanup: string[]): string {
   manifest.host_permissions.push(origin === '<all_urls>' ? origin : `${origin}/*`);
   fs.writeFileSync(manifestPath, JSON.stringify(manifest));
   return dir;
+}
+
+/**
+ * Chromium with a build copy granted `origin` (buildWithGrant), a fresh profile and a DevTools
+ * port, for reaching the toolbar popup (openToolbarPopup). Both folders go to `cleanup`.
+ */
+export async function launchGrantedBrowser(
+  origin: string,
+  cleanup: string[],
+): Promise<{ context: BrowserContext; debuggingUrl: string }> {
+  const extension = buildWithGrant(origin, cleanup);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-pass-granted-profile-'));
+  cleanup.push(profile);
+  const debuggingPort = await freePort();
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...chromiumArgs(extension), `--remote-debugging-port=${String(debuggingPort)}`],
+  });
+  return { context, debuggingUrl: `http://127.0.0.1:${String(debuggingPort)}` };
 }
 
 /**

@@ -6,15 +6,13 @@
  * for the site's origin (granted-browser.ts), the local pool's demo seed with the demo pool's
  * RP ID set to `localhost`, and the DevTools virtual authenticator on the site's tab.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { DEMO_POOL_ID, demoSeed } from '../local-pool/seed';
 import type { LocalPool } from '../local-pool/server';
 import { serveDemoSite, type DemoSite } from './demo-site/serve';
-import { CHROMIUM_PATH, chromiumArgs, expect, expectStep, test } from './fixtures';
-import { buildWithGrant, freePort, openToolbarPopup } from './granted-browser';
+import { expect, expectStep, test } from './fixtures';
+import { launchGrantedBrowser, openToolbarPopup } from './granted-browser';
 import { captureScreen, expectSignedIn, submitSignIn } from './popup-support';
 import {
   addVirtualAuthenticator,
@@ -109,16 +107,7 @@ test.beforeAll(async ({ pool: shared }) => {
   await pool.useConfig(config);
   site = await serveDemoSite(0, 'localhost');
   otherSite = await serveDemoSite(0, 'localhost');
-  const extension = buildWithGrant(site.url, dirs);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-pass-passkey-tab-'));
-  dirs.push(profile);
-  const debuggingPort = await freePort();
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...chromiumArgs(extension), `--remote-debugging-port=${String(debuggingPort)}`],
-  });
-  debuggingUrl = `http://127.0.0.1:${String(debuggingPort)}`;
+  ({ context, debuggingUrl } = await launchGrantedBrowser(site.url, dirs));
 });
 
 test.afterAll(async () => {

@@ -12,29 +12,13 @@
  * once, as Chromium does for a held permission, and everything after it is the shipped code.
  * The second origin is not granted and gets nothing.
  */
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type Page,
-  type Worker,
-} from '@playwright/test';
+import { type Browser, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { startLocalPool } from '../local-pool/server';
 import { serveEcho, type EchoServer } from './demo-site/echo';
 import { serveDemoSite, type DemoSite } from './demo-site/serve';
-import {
-  CHROMIUM_PATH,
-  chromiumArgs,
-  DEMO_POOL_PORT,
-  expect,
-  expectStep,
-  screenshot,
-  test,
-} from './fixtures';
-import { buildWithGrant, freePort, openToolbarPopup } from './granted-browser';
+import { DEMO_POOL_PORT, expect, expectStep, screenshot, test } from './fixtures';
+import { launchGrantedBrowser, openToolbarPopup } from './granted-browser';
 import { expectSignedIn, submitSignIn } from './popup-support';
 
 const PASSWORD = 'Passw0rd!';
@@ -76,18 +60,8 @@ test.beforeAll(async () => {
   otherSite = await serveDemoSite(0, 'localhost');
   samePortlessHost = await serveDemoSite();
   echo = await serveEcho();
-  const extension = buildWithGrant(site.url, dirs);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-pass-journey-'));
-  dirs.push(profile);
-  const debuggingPort = await freePort();
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...chromiumArgs(extension), `--remote-debugging-port=${String(debuggingPort)}`],
-  });
+  ({ context, debuggingUrl } = await launchGrantedBrowser(site.url, dirs));
   worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  // The popup is not a tab: Playwright's own connection does not list it, a DevTools client does.
-  debuggingUrl = `http://127.0.0.1:${String(debuggingPort)}`;
 });
 
 test.afterAll(async () => {
