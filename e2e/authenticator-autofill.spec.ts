@@ -11,23 +11,13 @@
  * options page's request then resolves at once, and everything after it is the shipped code.
  * The second origin (same server, other host name) is never granted.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { renderSVG } from 'uqr';
 import { startLocalPool } from '../local-pool/server';
 import { generateTotp } from '../src/otp/totp';
-import {
-  CHROMIUM_PATH,
-  chromiumArgs,
-  DEMO_POOL_PORT,
-  expect,
-  expectStep,
-  screenshot,
-  test,
-} from './fixtures';
-import { buildWithGrant, launchGrantedBrowser, openToolbarPopup } from './granted-browser';
+import { DEMO_POOL_PORT, expect, expectStep, screenshot, test } from './fixtures';
+import { launchGrantedBrowser, openToolbarPopup } from './granted-browser';
 import { serveOtpTestSite, type OtpTestSite } from './otp-test-site';
 import { submitCode, submitSignIn, totpCode } from './popup-support';
 
@@ -151,14 +141,9 @@ test.beforeAll(async () => {
   const port = site.port;
   allowedOrigin = `http://127.0.0.1:${String(port)}`;
   otherOrigin = `http://localhost:${String(port)}`;
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-pass-otp-e2e-'));
-  dirs.push(userDataDir);
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: chromiumArgs(buildWithGrant(allowedOrigin, dirs)),
+  ({ context } = await launchGrantedBrowser(allowedOrigin, dirs, {
     viewport: { width: 480, height: 640 },
-  });
+  }));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   extensionId = new URL(worker.url()).host;
 });

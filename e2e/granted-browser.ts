@@ -51,6 +51,7 @@ export function buildWithGrant(origin: string, cleanup: string[]): string {
 export async function launchGrantedBrowser(
   origin: string,
   cleanup: string[],
+  options: { viewport?: { width: number; height: number } } = {},
 ): Promise<{ context: BrowserContext; debuggingUrl: string }> {
   const extension = buildWithGrant(origin, cleanup);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-pass-granted-profile-'));
@@ -60,6 +61,7 @@ export async function launchGrantedBrowser(
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [...chromiumArgs(extension), `--remote-debugging-port=${String(debuggingPort)}`],
+    ...(options.viewport && { viewport: options.viewport }),
   });
   return { context, debuggingUrl: `http://127.0.0.1:${String(debuggingPort)}` };
 }

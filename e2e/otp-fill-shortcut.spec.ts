@@ -5,12 +5,11 @@
  * button says why. Host access as in authenticator-autofill.spec.ts: a copy of the build whose
  * manifest already holds the allowed origin (headless Chromium cannot answer the prompt).
  */
-import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { CHROMIUM_PATH, chromiumArgs, expect, screenshot, test } from './fixtures';
-import { buildWithGrant } from './granted-browser';
+import { expect, screenshot, test } from './fixtures';
+import { launchGrantedBrowser } from './granted-browser';
 import { serveOtpTestSite, type OtpTestSite } from './otp-test-site';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
@@ -49,14 +48,9 @@ test.beforeAll(async () => {
   const port = site.port;
   allowedOrigin = `http://127.0.0.1:${String(port)}`;
   otherOrigin = `http://localhost:${String(port)}`;
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-pass-fill-e2e-'));
-  dirs.push(userDataDir);
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: chromiumArgs(buildWithGrant(allowedOrigin, dirs)),
+  ({ context } = await launchGrantedBrowser(allowedOrigin, dirs, {
     viewport: { width: 480, height: 640 },
-  });
+  }));
   worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   extensionId = new URL(worker.url()).host;
 });
