@@ -66,9 +66,20 @@ export async function launchGrantedBrowser(
   return { context, debuggingUrl: `http://127.0.0.1:${String(debuggingPort)}` };
 }
 
+/** Whether DevTools lists a toolbar popup target now (a plain HTTP call, no connection). */
+async function popupTargetListed(debuggingUrl: string): Promise<boolean> {
+  const response = await fetch(`${debuggingUrl}/json/list`);
+  const targets = (await response.json()) as { url: string }[];
+  return targets.some((target) => target.url.endsWith('/popup.html'));
+}
+
 /**
  * The real toolbar popup over `over` (activeTab then covers that tab, as for a person's click).
  * The DevTools connections it makes are added to `connections` for the caller to close.
+ *
+ * `openPopup()` resolves even when no popup stays up: seen while a WebAuthn request was pending
+ * in the focused tab, and while the previous popup was still closing. So it asks again when no
+ * popup target is listed within 3 s, up to three times.
  */
 export async function openToolbarPopup(
   over: Page,
@@ -78,24 +89,33 @@ export async function openToolbarPopup(
   await over.bringToFront();
   const context = over.context();
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  await worker.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } })
-      .chrome;
-    await api.action.openPopup();
-  });
-  for (let attempt = 0; attempt < 50; attempt++) {
-    // A DevTools client lists the targets that exist when it connects: connect after opening.
-    const connection = await chromium.connectOverCDP(debuggingUrl);
-    connections.push(connection);
-    const popup = connection
-      .contexts()
-      .flatMap((each) => each.pages())
-      .find((page) => page.url().endsWith('/popup.html'));
-    if (popup) {
-      await popup.locator('[data-step]').first().waitFor();
-      return popup;
+  let refusal = '';
+  for (let request = 0; request < 3; request++) {
+    // A popup that opens slowly makes a second request fail ("already open"): kept as a reason.
+    refusal = await worker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } })
+        .chrome;
+      return api.action.openPopup().then(
+        () => '',
+        (error: unknown) => String(error),
+      );
+    });
+    for (let poll = 0; poll < 30; poll++) {
+      if (await popupTargetListed(debuggingUrl)) {
+        // A DevTools client lists the targets that exist when it connects: connect after opening.
+        const connection = await chromium.connectOverCDP(debuggingUrl);
+        connections.push(connection);
+        const popup = connection
+          .contexts()
+          .flatMap((each) => each.pages())
+          .find((page) => page.url().endsWith('/popup.html'));
+        if (popup) {
+          await popup.locator('[data-step]').first().waitFor();
+          return popup;
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error('the toolbar popup did not open');
+  throw new Error(`the toolbar popup did not open${refusal && `: ${refusal}`}`);
 }

@@ -190,7 +190,12 @@ test('a popup reopened while the passkey waits in the tab says so, and "Use anot
     authenticatorId: siteAuthenticator.authenticatorId,
     enabled: false,
   });
+  const siteTabWorlds = await watchExtensionWorlds(siteTab);
   await startPasskeySignIn(popup, 'alice');
+  // The background focuses the tab before it injects the ceremony, and focusing closes the
+  // popup: reopening before the injection raced that close (the new popup closed under the
+  // test, or `openPopup` found the old one still closing and opened nothing).
+  await expect.poll(() => siteTabWorlds.length).toBeGreaterThan(0);
   await closeIfOpen(popup);
 
   popup = await popupOver(siteTab);
