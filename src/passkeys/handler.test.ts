@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPasskeyHandler } from './handler';
+import { createPasskeyHandler, REUSE_START_MS } from './handler';
 import type { PasskeyGateway, PasskeyView } from './passkey-gateway';
 
 const config = { region: 'us-east-1', userPoolId: 'us-east-1_X', clientId: 'client' };
@@ -36,11 +36,16 @@ function fakePool() {
   return { gateway, calls };
 }
 
-function handlerWith(pool: ReturnType<typeof fakePool>, token: { value: string | undefined }) {
+function handlerWith(
+  pool: ReturnType<typeof fakePool>,
+  token: { value: string | undefined },
+  clock = { now: 0 },
+) {
   return createPasskeyHandler({
     account: (id) => Promise.resolve(id === 'demo' ? config : undefined),
     accessToken: () => Promise.resolve(token.value),
     gatewayFor: () => pool.gateway,
+    now: () => clock.now,
   });
 }
 
@@ -82,6 +87,40 @@ describe('passkey handler', () => {
     const deleted = await handle({ type: 'passkeys:delete', accountId: 'demo', credentialId: 'a' });
     expect(deleted.ok && deleted.passkeys.map((p) => p.credentialId)).toEqual(['b']);
     expect(pool.calls).toEqual(['list', 'start', 'complete', 'list', 'remove', 'list']);
+  });
+
+  it('the tab ceremony takes the start the popup just made, once, instead of a second challenge', async () => {
+    const pool = fakePool();
+    let challenges = 0;
+    pool.gateway.startRegistration = () => {
+      pool.calls.push('start');
+      challenges += 1;
+      return Promise.resolve({ challenge: `c${String(challenges)}` });
+    };
+    const token = { value: 'token' as string | undefined };
+    const clock = { now: 1_000 };
+    const handle = handlerWith(pool, token, clock);
+    const start = { type: 'passkeys:startRegistration', accountId: 'demo' } as const;
+    const reuse = { ...start, reuseRecent: true } as const;
+    const options = async (request: typeof start | typeof reuse) => {
+      const reply = await handle(request);
+      return reply.ok ? reply.creationOptions : reply.error.code;
+    };
+
+    expect(await options(start)).toEqual({ challenge: 'c1' });
+    clock.now += REUSE_START_MS - 1;
+    expect(await options(reuse)).toEqual({ challenge: 'c1' });
+    // Taken: the next taker asks Cognito again.
+    expect(await options(reuse)).toEqual({ challenge: 'c2' });
+    // Too old.
+    clock.now += REUSE_START_MS;
+    expect(await options(reuse)).toEqual({ challenge: 'c3' });
+    // Another token (another sign-in) never gets the previous user's challenge.
+    token.value = 'token-b';
+    expect(await options(reuse)).toEqual({ challenge: 'c4' });
+    // Without the flag (the person pressed "Add a passkey" again), always a fresh start.
+    expect(await options(start)).toEqual({ challenge: 'c5' });
+    expect(pool.calls.filter((call) => call === 'start')).toHaveLength(5);
   });
 
   it('asks again after a failed list instead of remembering the failure', async () => {

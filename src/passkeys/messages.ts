@@ -25,7 +25,15 @@ const RegistrationCredentialSchema = v.strictObject({
 
 export const PasskeyRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('passkeys:list'), accountId }),
-  v.strictObject({ type: v.literal('passkeys:startRegistration'), accountId }),
+  v.strictObject({
+    type: v.literal('passkeys:startRegistration'),
+    accountId,
+    /**
+     * Take a start made moments ago with the same access token instead of asking Cognito for a
+     * second challenge: the tab ceremony, after the popup started one only to learn the RP ID.
+     */
+    reuseRecent: v.optional(v.literal(true)),
+  }),
   v.strictObject({
     type: v.literal('passkeys:completeRegistration'),
     accountId,

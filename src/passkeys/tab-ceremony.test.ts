@@ -317,7 +317,7 @@ describe('registration in a tab', () => {
     await w.ceremonies.settled();
     expect(w.injections[1]?.args?.[1]).toMatchObject({ kind: 'create', rpId: 'example.com' });
     expect(w.passkeyRequests).toEqual([
-      { type: 'passkeys:startRegistration', accountId: 'a' },
+      { type: 'passkeys:startRegistration', accountId: 'a', reuseRecent: true },
       { type: 'passkeys:completeRegistration', accountId: 'a', credential: ATTESTATION },
     ]);
     expect(await w.ceremonies.handle({ type: 'passkeyTab:status', accountId: 'a' })).toEqual({

@@ -242,7 +242,12 @@ export function createTabCeremonies(deps: TabCeremonyDeps) {
 
   async function register(accountId: string): Promise<TabCeremonyReply> {
     outcomes.delete(accountId);
-    const started = await deps.passkeys({ type: 'passkeys:startRegistration', accountId });
+    // The popup has usually just started one to learn the RP ID: take it, do not replace it.
+    const started = await deps.passkeys({
+      type: 'passkeys:startRegistration',
+      accountId,
+      reuseRecent: true,
+    });
     if (!started.ok) return { ok: false, error: started.error };
     const options = started.creationOptions;
     const rpId = options === undefined ? undefined : relyingPartyOf(options);

@@ -100,8 +100,8 @@ export function PasskeysPanel({ accountId }: { accountId: string }) {
       if (started?.creationOptions === undefined) return;
       const rpId = relyingPartyOf(started.creationOptions);
       if (api.tab && rpId !== undefined && !servesRelyingParty(rpId, api.place.here)) {
-        // A web-domain RP ID: this page cannot serve it. The background starts again and runs
-        // the ceremony in a tab of the site (the registration started here is simply replaced).
+        // A web-domain RP ID: this page cannot serve it. The background takes the registration
+        // started here and runs its ceremony in a tab of the site.
         showTab(await api.tab({ type: 'passkeyTab:register', accountId }));
         return;
       }
