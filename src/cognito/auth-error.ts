@@ -93,10 +93,21 @@ const KNOWN: Record<string, Plain | ((cognito: string) => Plain)> = {
     message: `The password does not meet the pool's rules${cognito ? `: ${cognito}` : '.'}`,
     recovery: 'Choose a longer password with the required kinds of characters.',
   }),
-  InvalidParameterException: (cognito) => ({
-    message: cognito || 'Cognito rejected a value.',
-    recovery: 'Check what you typed and try again.',
-  }),
+  InvalidParameterException: (cognito) => {
+    // "USER_PASSWORD_AUTH flow not enabled for this client", "USER_SRP_AUTH is not enabled for
+    // the client.": the app client's settings, not anything the person typed.
+    const flow = /\b([A-Z]+(?:_[A-Z]+)*_AUTH)\b.*\bnot enabled\b/.exec(cognito)?.[1];
+    if (flow !== undefined) {
+      return {
+        message: `This app client does not allow the ${flow} sign-in flow.`,
+        recovery: `Allow ALLOW_${flow} on the app client in Cognito, or change this account’s “Sign-in flow” in the options.`,
+      };
+    }
+    return {
+      message: cognito || 'Cognito rejected a value.',
+      recovery: 'Check what you typed and try again.',
+    };
+  },
   LimitExceededException: {
     message: 'Cognito limits how often this can be done.',
     recovery: 'Wait a few minutes before trying again.',

@@ -120,6 +120,26 @@ describe('failures people run into', () => {
     expect(flow.error?.message).toContain('QUANTUM_MFA');
   });
 
+  it('sign-in without password on a client without USER_AUTH: says which flow, and where to allow it', async () => {
+    h = await startHarness({ config: seedWithoutUserAuth() });
+    const flow = await h.flow({
+      type: 'startSignIn',
+      accountId: A,
+      username: 'judy',
+      authFlow: 'USER_AUTH',
+    });
+    expect(flow.step.name).toBe('SIGN_IN');
+    expect(flow.username).toBe('judy');
+    expect(flow.error).toEqual({
+      code: 'InvalidParameterException',
+      message: 'This app client does not allow the USER_AUTH sign-in flow.',
+      recovery:
+        'Allow ALLOW_USER_AUTH on the app client in Cognito, or change this account’s “Sign-in flow” in the options.',
+    });
+    // The password sign-in still works on that client.
+    expectStep(await start('alice'), 'DONE');
+  });
+
   it('unknown account: a clear error, not a crash', async () => {
     h = await startHarness();
     const response = await h.bg.handle({
