@@ -76,17 +76,23 @@ const REDELIVERY_DELAYS_MS = [50, 150, 400];
  * waking a new worker (measured: 1 time in 15 right after a stop). Nothing received it, so sending
  * it again cannot repeat an effect; any other failure is final.
  */
-async function deliver(runtime: PageRuntime, message: unknown): Promise<unknown> {
+export async function sendWithRedelivery(
+  sendMessage: (message: unknown) => Promise<unknown>,
+  message: unknown,
+): Promise<unknown> {
   for (const delay of REDELIVERY_DELAYS_MS) {
     try {
-      return await runtime.sendMessage(message);
+      return await sendMessage(message);
     } catch (error) {
       if (!(error instanceof Error) || !UNDELIVERED.test(error.message)) throw error;
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
-  return runtime.sendMessage(message);
+  return sendMessage(message);
 }
+
+const deliver = (runtime: PageRuntime, message: unknown) =>
+  sendWithRedelivery((each) => runtime.sendMessage(each), message);
 
 export function createPageClient(
   runtime: PageRuntime,
