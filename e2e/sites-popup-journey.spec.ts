@@ -356,4 +356,21 @@ test('ticking "share the refresh token" hands it to the site and the extension s
   expect(nextCheck).toBeLessThan(6 * 60 * 1000);
   await page.waitForTimeout(500);
   await expect(page.locator('#access-token-tail')).toHaveText(before ?? '');
+
+  // The site refreshes by itself, as Amplify does when its token runs out; its tokens are now
+  // newer than the extension's copy. Loading the page again must keep them: writing the older
+  // copy back would hand the app a stale (or, with rotation, revoked) refresh token.
+  const beforeIat = Number(await page.locator('#access-token-iat').textContent());
+  await page.waitForTimeout(1100); // a later `iat` (whole seconds)
+  await page.getByRole('button', { name: 'Refresh the session (the site itself)' }).click();
+  await expect(page.locator('#access-token-tail')).not.toHaveText(before ?? '');
+  await expect(page.locator('#site-refresh-error')).toHaveText('');
+  const refreshedTail = (await page.locator('#access-token-tail').textContent()) ?? '';
+  expect(Number(await page.locator('#access-token-iat').textContent())).toBeGreaterThan(beforeIat);
+  await page.reload();
+  await expect(page.locator('#who')).toHaveText('Signed in as alice');
+  // The bridge's answer arrives after the first render: give it time to (not) write.
+  await page.waitForTimeout(1000);
+  await expect(page.locator('#access-token-tail')).toHaveText(refreshedTail);
+  await screenshot(page, 'sites-journey-site-refreshed-itself');
 });

@@ -108,6 +108,14 @@ async function render(): Promise<void> {
 Hub.listen('auth', () => void render());
 window.addEventListener('storage', () => void render());
 document.getElementById('refresh')?.addEventListener('click', () => void render());
+// What an app holding the refresh token does by itself when its access token runs out.
+document.getElementById('site-refresh')?.addEventListener('click', () => {
+  void fetchAuthSession({ forceRefresh: true })
+    .catch((error: unknown) => {
+      show('site-refresh-error', String(error));
+    })
+    .then(render);
+});
 // What the first synchronous read saw, before any event: proves the session was there on load.
 show(
   'initial-last-auth-user',

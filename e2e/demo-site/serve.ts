@@ -1,6 +1,6 @@
 /**
  * Serves e2e/demo-site on 127.0.0.1 (random port by default) for the browser tests; bundles the
- * aws-amplify app first when dist/app.js is missing. The same page on another host or port is
+ * aws-amplify app first when dist/app.js is missing or older than the app's sources. The same page on another host or port is
  * "another origin" for the not-allowed journeys.
  */
 import http from 'node:http';
@@ -20,8 +20,17 @@ export interface DemoSite {
   close(): Promise<void>;
 }
 
+/** The bundle is git-ignored: a checkout that changed app.ts must not test the old one. */
+function bundleIsStale(): boolean {
+  if (!fs.existsSync(DEMO_APP_BUNDLE)) return true;
+  const built = fs.statSync(DEMO_APP_BUNDLE).mtimeMs;
+  return ['app.ts', 'app-config.ts'].some(
+    (source) => fs.statSync(path.join(ROOT, source)).mtimeMs > built,
+  );
+}
+
 export async function serveDemoSite(port = 0, host = '127.0.0.1'): Promise<DemoSite> {
-  if (!fs.existsSync(DEMO_APP_BUNDLE)) await buildDemoApp();
+  if (bundleIsStale()) await buildDemoApp();
   const server = http.createServer((request, response) => {
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
     const file = path.join(ROOT, pathname === '/' ? 'index.html' : pathname);

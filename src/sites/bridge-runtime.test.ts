@@ -16,6 +16,8 @@ const EXTENSION_ID = 'ext';
 const P = `CognitoIdentityServiceProvider.${TEST_CLIENT_ID}`;
 const now = Date.now();
 const alice = makeTokens({ issuedAt: Math.floor(now / 1000), receivedAt: now });
+const V1 = '00000000000000a1';
+const V2 = '00000000000000b2';
 
 function apply(tokens: typeof alice | undefined): BridgeApply {
   return {
@@ -68,6 +70,27 @@ describe('session bridge', () => {
     expect(world.sent).toEqual([{ type: 'bridge:getSession' }]);
     expect(localStorage.getItem(`${P}.alice.accessToken`)).toBe(alice.accessToken);
     expect(world.announced[0]?.length).toBe(5);
+  });
+
+  it('keeps the session a site refreshed by itself instead of writing the older one back', async () => {
+    // The site holds the refresh token and refreshed ten minutes after the extension's copy.
+    const refreshedBySite = makeTokens({
+      issuedAt: Math.floor(now / 1000) + 600,
+      receivedAt: now + 600_000,
+    });
+    localStorage.setItem(`${P}.alice.accessToken`, refreshedBySite.accessToken);
+    localStorage.setItem(`${P}.alice.refreshToken`, 'rotated-by-the-site');
+    const world = environment({ ...apply(alice), version: V1 });
+    await startBridge(world.env);
+    expect(localStorage.getItem(`${P}.alice.accessToken`)).toBe(refreshedBySite.accessToken);
+    expect(localStorage.getItem(`${P}.alice.refreshToken`)).toBe('rotated-by-the-site');
+    expect(world.announced).toEqual([]);
+    // Counted as applied: the next load is not held for a session the page will not take.
+    expect(localStorage.getItem(APPLIED_VERSION_KEY)).toBe(V1);
+
+    // A sign-out from the popup still reaches it.
+    world.push({ ...apply(undefined), version: V2 }, { id: EXTENSION_ID });
+    expect(localStorage.getItem(`${P}.alice.accessToken`)).toBeNull();
   });
 
   it('applies pushes from the background in place, and removals on sign-out', async () => {
@@ -143,9 +166,6 @@ describe('session bridge', () => {
 });
 
 describe('session bridge, first load (document_start)', () => {
-  const V1 = '00000000000000a1';
-  const V2 = '00000000000000b2';
-
   function firstLoad(world: ReturnType<typeof environment>) {
     const steps: string[] = [];
     const control: FirstLoadControl = {

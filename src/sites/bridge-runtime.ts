@@ -5,6 +5,7 @@
  */
 import { applyToCookies, applyToLocalStorage, type StorageChange } from './apply-changes';
 import { isBridgeApply } from './bridge-apply-guard';
+import { pageIsAhead } from './page-ahead';
 import { APPLIED_VERSION_KEY, RELOADED_FOR_KEY, versionFromCookies } from './session-version';
 
 export interface BridgeEnvironment {
@@ -35,10 +36,14 @@ export interface FirstLoadControl {
 export function applyBridgeMessage(environment: BridgeEnvironment, message: unknown): boolean {
   if (!isBridgeApply(message)) return false;
   const changes = { writes: message.writes, removals: message.removals };
-  const stored = applyToLocalStorage(environment.localStorage, changes);
-  // Not announced: the version is the bridge's bookkeeping, not the page's session.
+  // The site refreshed by itself (it holds the refresh token): its session is the current one.
+  const ahead = pageIsAhead(environment, changes);
+  const stored = ahead ? [] : applyToLocalStorage(environment.localStorage, changes);
+  // Not announced: the version is the bridge's bookkeeping, not the page's session. Recorded
+  // when the page is ahead too, so its next loads are not held for a session it will not take.
   if (message.version === undefined) environment.localStorage.removeItem(APPLIED_VERSION_KEY);
   else environment.localStorage.setItem(APPLIED_VERSION_KEY, message.version);
+  if (ahead) return true;
   const cookies = applyToCookies(environment.cookies, changes);
   if (stored.length > 0) environment.announce(stored, 'localStorage');
   // Cookies have no change event: a session that arrives after the page's scripts started would
