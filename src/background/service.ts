@@ -293,7 +293,8 @@ export function createBackground(deps: BackgroundDeps): Background {
   }
 
   async function flowView(accountId: string): Promise<FlowView> {
-    let tokens = await vault.load(accountId);
+    // Side by side: the usual case (tokens or not, no renewal) needs nothing more.
+    let [tokens, flow] = await Promise.all([vault.load(accountId), loadFlow(accountId)]);
     let notRenewed: string | undefined;
     if (!tokens && (await vault.refreshToken(accountId)) !== undefined) {
       // The browser restarted with "stay signed in": get fresh tokens before answering.
@@ -302,8 +303,9 @@ export function createBackground(deps: BackgroundDeps): Background {
       // Cognito unreachable or failing: the refresh token is kept and retried (refresh.ts), so
       // the sign-in screen must say why it shows instead of the session, and whose it is.
       if (outcome.kind === 'failed') notRenewed = outcome.code;
+      // The renewal may have moved the flow on (a refused refresh token signs out).
+      flow = await loadFlow(accountId);
     }
-    const flow = await loadFlow(accountId);
     if (tokens) {
       return {
         step: {

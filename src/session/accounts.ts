@@ -130,8 +130,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       }
     },
     async activeId() {
-      const id = await deps.activeAccountId.getValue();
-      const all = await list();
+      const [id, all] = await Promise.all([deps.activeAccountId.getValue(), list()]);
       if (id !== null && all.some((a) => a.id === id)) return id;
       return all[0]?.id ?? null;
     },

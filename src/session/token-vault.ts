@@ -56,9 +56,9 @@ export function createTokenVault(deps: {
     `device.${accountId}.${username.toLowerCase()}`;
 
   async function readSecret(key: string): Promise<string | undefined> {
-    const plain = await session.get<string>(key);
+    // Both areas at once: each read is a round trip to the browser process, on the sign-in path.
+    const [plain, stored] = await Promise.all([session.get<string>(key), local.get<Sealed>(key)]);
     if (plain !== null) return plain;
-    const stored = await local.get<Sealed>(key);
     if (stored === null) return undefined;
     try {
       return await box.open(stored.sealed);
@@ -69,21 +69,29 @@ export function createTokenVault(deps: {
     }
   }
 
+  /**
+   * The new copy and the removal of the other area's copy, issued together: the browser applies
+   * an extension's storage calls in the order they were made, so the new copy lands first.
+   */
   async function writeSecret(key: string, value: string, stay: boolean): Promise<void> {
     if (stay) {
-      await local.set(key, { sealed: await box.seal(value) } satisfies Sealed);
-      await session.remove(key);
+      const sealed: Sealed = { sealed: await box.seal(value) };
+      await Promise.all([local.set(key, sealed), session.remove(key)]);
     } else {
-      await session.set(key, value);
-      await local.remove(key);
+      await Promise.all([session.set(key, value), local.remove(key)]);
     }
   }
 
   return {
     async save(accountId, tokens, refreshToken, stay) {
-      await session.set(`tokens.${accountId}`, tokens);
-      if (refreshToken !== undefined) await writeSecret(`refresh.${accountId}`, refreshToken, stay);
-      if (stay) await local.set(`user.${accountId}`, tokens.user);
+      // Independent keys: written side by side instead of four round trips in a row.
+      await Promise.all([
+        session.set(`tokens.${accountId}`, tokens),
+        ...(refreshToken === undefined
+          ? []
+          : [writeSecret(`refresh.${accountId}`, refreshToken, stay)]),
+        ...(stay ? [local.set(`user.${accountId}`, tokens.user)] : []),
+      ]);
     },
     load: (accountId) => session.get<SessionTokens>(`tokens.${accountId}`),
     refreshToken: (accountId) => readSecret(`refresh.${accountId}`),
