@@ -93,6 +93,19 @@ test('frank (temporary password) chooses a new one and gives his name', async ({
   await submitSignIn(popup, 'frank', 'TempPassw0rd!');
   await expectStep(popup, 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED');
   await expect(popup.getByLabel('New password', { exact: true })).toBeFocused();
+  // The demo pool's rules, described to screen readers with the field.
+  await expect(popup.getByLabel('New password', { exact: true })).toHaveAccessibleDescription(
+    'At least 8 characters, with a lowercase letter, an uppercase letter, a number and a symbol.',
+  );
+  // A password the pool would refuse is stopped here, naming what is missing.
+  await popup.getByLabel('New password', { exact: true }).fill('newpassword');
+  await popup.getByLabel('Confirm new password', { exact: true }).fill('newpassword');
+  await popup.getByLabel('Full name').fill('Frank Admin');
+  await popup.getByLabel('Full name').press('Enter');
+  await expect(
+    popup.getByText('Still needed: an uppercase letter, a number and a symbol.'),
+  ).toBeVisible();
+  await expectStep(popup, 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED');
   await captureScreen(popup, 'new-password-required');
   await popup.getByLabel('New password', { exact: true }).fill('N3wPassw0rd!');
   await popup.getByLabel('Confirm new password', { exact: true }).fill('N3wPassw0rd!');

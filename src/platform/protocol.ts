@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { OAuthSettingsSchema, type OAuthSettings } from '../oauth/settings';
+import type { PasswordPolicy } from '../session/password-policy';
 import type { FlowView } from '../signin/steps';
 
 const text = (max = 256) => v.pipe(v.string(), v.maxLength(max));
@@ -71,6 +72,15 @@ export const StepAnswerSchema = v.variant('kind', [
 ]);
 export type StepAnswer = v.InferOutput<typeof StepAnswerSchema>;
 
+/** src/session/password-policy.ts; Cognito allows lengths 6 to 99. */
+export const PasswordPolicySchema = v.strictObject({
+  minLength: v.pipe(v.number(), v.integer(), v.minValue(6), v.maxValue(99)),
+  requireLowercase: v.boolean(),
+  requireUppercase: v.boolean(),
+  requireNumbers: v.boolean(),
+  requireSymbols: v.boolean(),
+});
+
 export const AccountInputSchema = v.strictObject({
   id: v.optional(accountId),
   displayName: nonEmpty(64),
@@ -83,6 +93,8 @@ export const AccountInputSchema = v.strictObject({
   defaultAuthFlow: v.optional(AuthFlowSchema),
   /** Hosted UI (src/oauth): omitted keeps the stored settings, null removes them. */
   oauth: v.optional(v.nullable(OAuthSettingsSchema)),
+  /** The pool's password rules when known (imported): omitted keeps the stored ones. */
+  passwordPolicy: v.optional(PasswordPolicySchema),
 });
 export type AccountInput = v.InferOutput<typeof AccountInputSchema>;
 
@@ -143,6 +155,8 @@ export interface AccountView {
   defaultAuthFlow?: AuthFlow;
   /** Hosted-UI settings (not secret): the popup offers "Sign in with <provider>" from them. */
   oauth?: OAuthSettings;
+  /** Shown and checked where a password is chosen (sign-up, new password, reset). */
+  passwordPolicy?: PasswordPolicy;
 }
 
 /** The whole state a page renders. Every request is answered with it. */

@@ -41,6 +41,26 @@ describe('accounts', () => {
     });
   });
 
+  it('keeps the password rules through an edit that does not carry them, and shows them to pages', async () => {
+    const items = defineAccountItems();
+    const accounts = createAccounts({
+      accounts: items.accounts,
+      activeAccountId: items.activeAccountId,
+      newId: () => 'id1',
+    });
+    const passwordPolicy = {
+      minLength: 12,
+      requireLowercase: true,
+      requireUppercase: false,
+      requireNumbers: true,
+      requireSymbols: false,
+    };
+    const created = await accounts.save({ ...input, passwordPolicy });
+    const edited = await accounts.save({ ...input, id: created.id, displayName: 'Renamed' });
+    expect(edited.passwordPolicy).toEqual(passwordPolicy);
+    expect(toAccountView(edited).passwordPolicy).toEqual(passwordPolicy);
+  });
+
   it('never shows the client secret to pages', () => {
     const view = toAccountView({ id: 'x', ...input });
     expect(view.hasClientSecret).toBe(true);

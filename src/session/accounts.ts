@@ -5,6 +5,7 @@
 import type { AccountInput, AccountView, AuthFlow } from '../platform/protocol';
 import type { SecretBox } from '../platform/secret-box';
 import type { OAuthSettings } from '../oauth/settings';
+import type { PasswordPolicy } from './password-policy';
 
 export interface Account {
   id: string;
@@ -19,6 +20,8 @@ export interface Account {
   defaultAuthFlow?: AuthFlow;
   /** Hosted UI / federated sign-in (src/oauth); absent: no "Sign in with …" buttons. */
   oauth?: OAuthSettings;
+  /** The pool's password rules, when known (src/session/password-policy.ts). */
+  passwordPolicy?: PasswordPolicy;
 }
 
 /** The shape of a WXT storage item, so tests and the background pass the real thing. */
@@ -102,6 +105,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
       const clientSecret = input.clientSecret ?? existing?.clientSecret;
       // Like the secret: an editor that does not show the hosted UI settings keeps them.
       const oauth = input.oauth === null ? undefined : (input.oauth ?? existing?.oauth);
+      const passwordPolicy = input.passwordPolicy ?? existing?.passwordPolicy;
       const account: Account = {
         id: input.id ?? deps.newId(),
         displayName: input.displayName,
@@ -113,6 +117,7 @@ export function createAccounts(deps: AccountsDeps): Accounts {
         staySignedIn: input.staySignedIn,
         ...(input.defaultAuthFlow !== undefined && { defaultAuthFlow: input.defaultAuthFlow }),
         ...(oauth !== undefined && { oauth }),
+        ...(passwordPolicy !== undefined && { passwordPolicy }),
       };
       const next = existing
         ? all.map((a) => (a.id === account.id ? account : a))
@@ -152,14 +157,29 @@ export function toAccountView(account: Account): AccountView {
     staySignedIn: account.staySignedIn,
     ...(account.defaultAuthFlow !== undefined && { defaultAuthFlow: account.defaultAuthFlow }),
     ...(account.oauth !== undefined && { oauth: account.oauth }),
+    ...(account.passwordPolicy !== undefined && { passwordPolicy: account.passwordPolicy }),
   };
 }
 
 export const DEMO_ENDPOINT = 'http://127.0.0.1:9230';
 
 /** The local pool's demo app clients (DESIGN.md, "Demo seed"), seeded in the demo build. */
+/** The local pool's default (Cognito's default too): local-pool/config.ts. */
+const DEMO_PASSWORD_POLICY: PasswordPolicy = {
+  minLength: 8,
+  requireLowercase: true,
+  requireUppercase: true,
+  requireNumbers: true,
+  requireSymbols: true,
+};
+
 export function demoAccounts(): Account[] {
-  const common = { region: 'us-east-1', endpoint: DEMO_ENDPOINT, staySignedIn: true };
+  const common = {
+    region: 'us-east-1',
+    endpoint: DEMO_ENDPOINT,
+    staySignedIn: true,
+    passwordPolicy: DEMO_PASSWORD_POLICY,
+  };
   return [
     {
       id: 'demo-public',

@@ -9,6 +9,7 @@ import {
   type AccountView,
   type AuthFlow,
 } from '../platform/protocol';
+import type { PasswordPolicy } from '../session/password-policy';
 import { regionOfPoolId } from './import-amplify-config';
 
 export interface AccountForm {
@@ -22,9 +23,11 @@ export interface AccountForm {
   endpoint: string;
   staySignedIn: boolean;
   defaultAuthFlow: AuthFlow | '';
+  /** Not a field: carried from the stored account or an imported file. */
+  passwordPolicy?: PasswordPolicy;
 }
 
-export type AccountField = Exclude<keyof AccountForm, 'id' | 'staySignedIn'>;
+export type AccountField = Exclude<keyof AccountForm, 'id' | 'staySignedIn' | 'passwordPolicy'>;
 export type AccountProblems = Partial<Record<AccountField, string>>;
 
 export const EMPTY_ACCOUNT_FORM: AccountForm = {
@@ -49,6 +52,7 @@ export function formFromAccount(account: AccountView): AccountForm {
     endpoint: account.endpoint ?? '',
     staySignedIn: account.staySignedIn,
     defaultAuthFlow: account.defaultAuthFlow ?? '',
+    ...(account.passwordPolicy && { passwordPolicy: account.passwordPolicy }),
   };
 }
 
@@ -101,6 +105,7 @@ export function validateAccountForm(
     ...(endpoint.length > 0 ? { endpoint } : {}),
     staySignedIn: form.staySignedIn,
     ...(form.defaultAuthFlow !== '' ? { defaultAuthFlow: form.defaultAuthFlow } : {}),
+    ...(form.passwordPolicy ? { passwordPolicy: form.passwordPolicy } : {}),
   };
   // The background parses with the same schema: checking here too means no surprise refusal.
   const parsed = v.safeParse(AccountInputSchema, candidate);

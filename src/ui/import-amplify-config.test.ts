@@ -48,6 +48,25 @@ describe('importAmplifyConfig', () => {
     });
   });
 
+  it('takes the password rules along when the file has them', () => {
+    const withPolicy = JSON.parse(GEN2) as { auth: Record<string, unknown> };
+    withPolicy.auth.password_policy = {
+      min_length: 12,
+      require_lowercase: true,
+      require_numbers: true,
+      require_symbols: true,
+      require_uppercase: false,
+    };
+    const result = importAmplifyConfig(JSON.stringify(withPolicy));
+    expect(result.ok && result.pool.passwordPolicy).toEqual({
+      minLength: 12,
+      requireLowercase: true,
+      requireUppercase: false,
+      requireNumbers: true,
+      requireSymbols: true,
+    });
+  });
+
   it('reads Gen 1 amplifyconfiguration.json', () => {
     expect(importAmplifyConfig(GEN1_JSON)).toEqual({
       ok: true,

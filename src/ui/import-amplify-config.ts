@@ -9,6 +9,8 @@
 
 import { oauthFromAmplify } from '../oauth/amplify-outputs';
 import type { OAuthSettings } from '../oauth/settings';
+import { passwordPolicyFromAmplify } from '../session/amplify-password-policy';
+import type { PasswordPolicy } from '../session/password-policy';
 
 export interface ImportedPool {
   region: string;
@@ -18,6 +20,8 @@ export interface ImportedPool {
   source: 'amplify_outputs.json' | 'aws-exports' | 'Amplify.configure';
   /** The hosted UI (oauth block), when the app has one. */
   oauth?: OAuthSettings;
+  /** The pool's password rules, when the file has them. */
+  passwordPolicy?: PasswordPolicy;
 }
 
 export type ImportResult =
@@ -137,5 +141,7 @@ export function importAmplifyConfig(text: string): ImportResult {
     parsed = undefined;
   }
   const pool = isRecord(parsed) ? fromObject(parsed) : fromJavaScriptText(text);
-  return pool === undefined ? { ok: false, error: NO_USER_POOL } : { ok: true, pool };
+  if (pool === undefined) return { ok: false, error: NO_USER_POOL };
+  const passwordPolicy = isRecord(parsed) ? passwordPolicyFromAmplify(parsed) : undefined;
+  return { ok: true, pool: { ...pool, ...(passwordPolicy && { passwordPolicy }) } };
 }

@@ -13,7 +13,8 @@ function accountsBackground(initial: AccountView[]) {
     { accounts: initial, activeAccountId: initial[0]?.id ?? null, busy: false },
     (request, state) => {
       if (request.type === 'saveAccount') {
-        const { clientSecret, id, endpoint, defaultAuthFlow, oauth, ...rest } = request.account;
+        const { clientSecret, id, endpoint, defaultAuthFlow, oauth, passwordPolicy, ...rest } =
+          request.account;
         const saved: AccountView = {
           ...rest,
           id: id ?? 'new-1',
@@ -21,6 +22,7 @@ function accountsBackground(initial: AccountView[]) {
           ...(endpoint !== undefined ? { endpoint } : {}),
           ...(defaultAuthFlow !== undefined ? { defaultAuthFlow } : {}),
           ...(oauth ? { oauth } : {}),
+          ...(passwordPolicy ? { passwordPolicy } : {}),
         };
         const accounts = [...state.accounts.filter((a) => a.id !== saved.id), saved];
         return { ok: true, state: { ...state, accounts } };

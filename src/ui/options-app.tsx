@@ -142,11 +142,14 @@ export function OptionsApp({ client }: { client: PageClient }) {
               region: pool.region,
               userPoolId: pool.userPoolId,
               clientId: pool.clientId,
+              ...(pool.passwordPolicy && { passwordPolicy: pool.passwordPolicy }),
             });
             if (pool.oauth) setOAuthDraft(draftFromSettings(pool.oauth));
             setStatus(
               `Read the user pool from ${pool.source}${
                 pool.oauth ? ', with its hosted UI settings' : ''
+              }${
+                pool.passwordPolicy ? ' and its password rules' : ''
               }. Check the form, then save it.`,
             );
           }}

@@ -1,3 +1,4 @@
+import { describePasswordPolicy, type PasswordPolicy } from '../../session/password-policy';
 import { PasswordField } from './password-field';
 
 export interface NewPasswordFieldsProps {
@@ -8,6 +9,8 @@ export interface NewPasswordFieldsProps {
   problems: { password?: string | undefined; confirmation?: string | undefined };
   /** "New password" where one replaces another, "Password" on sign-up. */
   label?: string;
+  /** The pool's rules, shown under the first field when the account knows them. */
+  policy?: PasswordPolicy | undefined;
 }
 
 /**
@@ -24,6 +27,7 @@ export function NewPasswordFields(props: NewPasswordFieldsProps) {
         onValue={props.onPassword}
         autocomplete="new-password"
         problem={props.problems.password}
+        {...(props.policy && { hint: describePasswordPolicy(props.policy) })}
       />
       <PasswordField
         label={`Confirm ${label.toLowerCase()}`}

@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import { NewPasswordFields } from '../forms/new-password-fields';
+import { newPasswordProblem } from '../forms/new-password-problem';
 import { StepForm } from '../forms/step-form';
 import { SubmitButton } from '../forms/submit-button';
 import { TextField } from '../forms/text-field';
 import { attributeInput, attributeLabel } from '../labels';
-import { confirmProblem, passwordProblem, requiredProblem } from '../validation';
+import { confirmProblem, requiredProblem } from '../validation';
 import { frameProps, StepFrame } from './step-frame';
 import type { StepProps } from './step-props';
 
@@ -25,7 +26,7 @@ export function NewPasswordRequired(
 
   const submit = () => {
     const found: Problems = {};
-    const newPassword = passwordProblem(password);
+    const newPassword = newPasswordProblem(password, props.account.passwordPolicy);
     if (newPassword) found.password = newPassword;
     const confirm = confirmProblem(password, confirmation);
     if (confirm) found.confirmation = confirm;
@@ -54,6 +55,7 @@ export function NewPasswordRequired(
     >
       <StepForm label="Choose a new password" busy={props.busy} onSubmit={submit}>
         <NewPasswordFields
+          policy={props.account.passwordPolicy}
           password={password}
           confirmation={confirmation}
           onPassword={setPassword}

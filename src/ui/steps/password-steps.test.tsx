@@ -137,3 +137,61 @@ describe('SIGN_UP', () => {
     expect(props.send).toHaveBeenLastCalledWith({ type: 'restart', accountId: 'demo' });
   });
 });
+
+describe('the pool’s password rules, where a password is chosen', () => {
+  const policy = {
+    minLength: 10,
+    requireLowercase: true,
+    requireUppercase: true,
+    requireNumbers: true,
+    requireSymbols: false,
+  };
+  const withPolicy = <P extends { account: object }>(props: P): P => ({
+    ...props,
+    account: { ...props.account, passwordPolicy: policy },
+  });
+
+  it('shows them under the field and names what is missing, sending nothing', () => {
+    const props = withPolicy(stepProps({ name: 'SIGN_UP' }));
+    render(<SignUp {...props} />);
+    const field = screen.getByLabelText('Password');
+    const hint =
+      'At least 10 characters, with a lowercase letter, an uppercase letter and a number.';
+    expect(screen.getByText(hint)).toBeTruthy();
+    // Announced with the field, not only shown near it.
+    expect(field.getAttribute('aria-describedby') ?? '').not.toBe('');
+    type('Username', 'zoe');
+    type('Email', 'zoe@example.com');
+    type('Password', 'password');
+    type('Confirm password', 'password');
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(props.send).not.toHaveBeenCalled();
+    expect(
+      screen.getByText('Still needed: 10 characters, an uppercase letter and a number.'),
+    ).toBeTruthy();
+    expect(screen.getByLabelText<HTMLInputElement>('Password').value).toBe('password');
+  });
+
+  it('lets a password within the rules through, and leaves every rule to Cognito without them', () => {
+    const step: StepOf<'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED'> = {
+      name: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED',
+      missingAttributes: [],
+      currentAttributes: {},
+    };
+    const strict = withPolicy(stepProps(step));
+    const { unmount } = render(<NewPasswordRequired {...strict} />);
+    type('New password', 'Longer1Password');
+    type('Confirm new password', 'Longer1Password');
+    fireEvent.click(screen.getByRole('button', { name: 'Save and sign in' }));
+    expect(strict.send).toHaveBeenCalledTimes(1);
+    unmount();
+
+    const unknown = stepProps(step);
+    render(<NewPasswordRequired {...unknown} />);
+    expect(screen.queryByText(/^At least/)).toBeNull();
+    type('New password', 'weak');
+    type('Confirm new password', 'weak');
+    fireEvent.click(screen.getByRole('button', { name: 'Save and sign in' }));
+    expect(unknown.send).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,16 +1,11 @@
 import { useState } from 'preact/hooks';
 import { CodeInput } from '../forms/code-input';
 import { NewPasswordFields } from '../forms/new-password-fields';
+import { newPasswordProblem } from '../forms/new-password-problem';
 import { StepForm } from '../forms/step-form';
 import { SubmitButton } from '../forms/submit-button';
 import { TextField } from '../forms/text-field';
-import {
-  codeProblem,
-  confirmProblem,
-  normalizeCode,
-  passwordProblem,
-  requiredProblem,
-} from '../validation';
+import { codeProblem, confirmProblem, normalizeCode, requiredProblem } from '../validation';
 import { deliverySentence } from './delivery';
 import { frameProps, StepFrame } from './step-frame';
 import type { StepProps } from './step-props';
@@ -74,7 +69,7 @@ function ResetConfirm(props: StepProps<'RESET_PASSWORD'>) {
   const submit = () => {
     const found = {
       code: codeProblem(code),
-      password: passwordProblem(password),
+      password: newPasswordProblem(password, props.account.passwordPolicy),
       confirmation: confirmProblem(password, confirmation),
     };
     setProblems(found);
@@ -96,6 +91,7 @@ function ResetConfirm(props: StepProps<'RESET_PASSWORD'>) {
       <StepForm label="Choose a new password" busy={props.busy} onSubmit={submit}>
         <CodeInput value={code} onValue={setCode} problem={problems.code} />
         <NewPasswordFields
+          policy={props.account.passwordPolicy}
           password={password}
           confirmation={confirmation}
           onPassword={setPassword}

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import { NewPasswordFields } from '../forms/new-password-fields';
+import { newPasswordProblem } from '../forms/new-password-problem';
 import { StepForm } from '../forms/step-form';
 import { SubmitButton } from '../forms/submit-button';
 import { TextField } from '../forms/text-field';
-import { confirmProblem, emailProblem, passwordProblem, requiredProblem } from '../validation';
+import { confirmProblem, emailProblem, requiredProblem } from '../validation';
 import { frameProps, StepFrame } from './step-frame';
 import type { StepProps } from './step-props';
 
@@ -26,7 +27,7 @@ export function SignUp(props: StepProps<'SIGN_UP'>) {
     const found: Problems = {
       username: requiredProblem(username, 'a username'),
       email: emailProblem(email),
-      password: passwordProblem(password),
+      password: newPasswordProblem(password, props.account.passwordPolicy),
       confirmation: confirmProblem(password, confirmation),
     };
     setProblems(found);
@@ -73,6 +74,7 @@ export function SignUp(props: StepProps<'SIGN_UP'>) {
           hint="Some pools require it."
         />
         <NewPasswordFields
+          policy={props.account.passwordPolicy}
           label="Password"
           password={password}
           confirmation={confirmation}

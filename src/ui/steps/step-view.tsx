@@ -1,5 +1,6 @@
 import { ConfirmWebAuthn } from './confirm-web-authn';
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView } from '../../platform/protocol';
 import type { FlowView, SignInStep } from '../../signin/steps';
 import { ConfirmDeliveredCode } from './confirm-delivered-code';
@@ -12,10 +13,7 @@ import { EmailSetup } from './email-setup';
 import { FirstFactorSelection } from './first-factor-selection';
 import { MfaSelection } from './mfa-selection';
 import { MfaSetupSelection } from './mfa-setup-selection';
-import { NewPasswordRequired } from './new-password-required';
-import { ResetPassword } from './reset-password';
 import { SignIn } from './sign-in';
-import { SignUp } from './sign-up';
 import type { SendRequest } from './step-props';
 import { TotpSetup } from './totp-setup';
 
@@ -44,18 +42,45 @@ export function StepView(props: StepViewProps) {
   const key = screenKey(props.flow.step, props.account.id);
   // A layout effect: focus lands before the next paint, so typing never goes to the old screen.
   useLayoutEffect(() => {
-    // The first thing to type into (not the account picker above it), else the first control.
-    const root = container.current;
-    const first =
-      root?.querySelector<HTMLElement>('input:not([type="hidden"]):not([disabled]), textarea') ??
-      root?.querySelector<HTMLElement>('select:not([disabled]), button:not([disabled])');
-    first?.focus();
+    focusFirstField(container.current);
   }, [key]);
   return (
     <div ref={container} class="step-view">
       <StepScreen key={key} {...props} />
     </div>
   );
+}
+
+/** The first thing to type into (not the account picker above it), else the first control. */
+function focusFirstField(root: HTMLElement | null): void {
+  const first =
+    root?.querySelector<HTMLElement>('input:not([type="hidden"]):not([disabled]), textarea') ??
+    root?.querySelector<HTMLElement>('select:not([disabled]), button:not([disabled])');
+  first?.focus();
+}
+
+type PasswordChoiceSteps = typeof import('./password-choice-steps');
+
+/**
+ * A screen from the password-choice chunk: rendered once the chunk is loaded (a local file, a
+ * few milliseconds), then focused the way StepView focuses every new screen.
+ */
+function PasswordChoiceStep(props: { render: (steps: PasswordChoiceSteps) => ComponentChildren }) {
+  const [steps, setSteps] = useState<PasswordChoiceSteps>();
+  const container = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let current = true;
+    void import('./password-choice-steps').then((loaded) => {
+      if (current) setSteps(loaded);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+  useLayoutEffect(() => {
+    if (steps) focusFirstField(container.current);
+  }, [steps]);
+  return <div ref={container}>{steps && props.render(steps)}</div>;
 }
 
 function StepScreen(props: StepViewProps) {
@@ -73,7 +98,7 @@ function StepScreen(props: StepViewProps) {
     case 'SIGN_IN':
       return <SignIn step={step} {...common} />;
     case 'SIGN_UP':
-      return <SignUp step={step} {...common} />;
+      return <PasswordChoiceStep render={({ SignUp }) => <SignUp step={step} {...common} />} />;
     case 'CONFIRM_SIGN_IN_WITH_SMS_CODE':
       return <ConfirmDeliveredCode step={step} {...common} />;
     case 'CONFIRM_SIGN_IN_WITH_TOTP_CODE':
@@ -95,11 +120,19 @@ function StepScreen(props: StepViewProps) {
     case 'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP':
       return <EmailSetup step={step} {...common} />;
     case 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED':
-      return <NewPasswordRequired step={step} {...common} />;
+      return (
+        <PasswordChoiceStep
+          render={({ NewPasswordRequired }) => <NewPasswordRequired step={step} {...common} />}
+        />
+      );
     case 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE':
       return <CustomChallenge step={step} {...common} />;
     case 'RESET_PASSWORD':
-      return <ResetPassword step={step} {...common} />;
+      return (
+        <PasswordChoiceStep
+          render={({ ResetPassword }) => <ResetPassword step={step} {...common} />}
+        />
+      );
     case 'CONFIRM_SIGN_UP':
       return <ConfirmSignUp step={step} {...common} />;
     case 'DONE':
