@@ -1,5 +1,6 @@
 import type { browser as ExtensionApi } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { sendWithRedelivery } from '../src/platform/redelivery';
 import { announceStorageChanges, startBridge } from '../src/sites/bridge-runtime';
 
 // The native promise-based API (Chromium's `chrome`, Firefox's `browser`) instead of
@@ -37,7 +38,9 @@ export default defineContentScript({
           },
         },
       }),
-      sendRequest: (message) => browser.runtime.sendMessage(message),
+      // A request lost to a stopping worker would leave a held page reloading without the session.
+      sendRequest: (message) =>
+        sendWithRedelivery((each) => browser.runtime.sendMessage(each), message),
       onPush(listener) {
         browser.runtime.onMessage.addListener((message: unknown, sender) => {
           listener(message, sender);

@@ -2,7 +2,6 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   BACKGROUND_UNAVAILABLE,
   createPageClient,
-  sendWithRedelivery,
   webOrigin,
   type PageRuntime,
 } from './page-client';
@@ -61,17 +60,6 @@ describe('createPageClient', () => {
       error: BACKGROUND_UNAVAILABLE,
     });
     expect(failing.sendMessage).toHaveBeenCalledTimes(1);
-  });
-
-  it('gives up after four undelivered tries (the passkey senders use the same redelivery)', async () => {
-    const undelivered = vi.fn(() =>
-      Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')),
-    );
-    await expect(sendWithRedelivery(undelivered, { type: 'passkeys:list' })).rejects.toThrow(
-      'Receiving end does not exist',
-    );
-    expect(undelivered).toHaveBeenCalledTimes(4);
-    expect(undelivered).toHaveBeenLastCalledWith({ type: 'passkeys:list' });
   });
 
   it('turns a missing, malformed or failed answer into BackgroundUnavailable', async () => {

@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { FeatureRequest, FeatureResponse } from './feature-protocol';
+import { sendWithRedelivery } from './redelivery';
 import type { PageRequest, PageResponse, PopupState, StateChangedBroadcast } from './protocol';
 
 export interface PageClient {
@@ -65,31 +66,6 @@ export const BACKGROUND_UNAVAILABLE = {
   message: 'Cognito Pass could not reach its background service.',
   recovery: 'Close and reopen this window. If it keeps happening, reload the extension.',
 } as const;
-
-/** Chromium's words when no listener took the message: it was not delivered. */
-const UNDELIVERED = /Receiving end does not exist|Could not establish connection/;
-const REDELIVERY_DELAYS_MS = [50, 150, 400];
-
-/**
- * `runtime.sendMessage`, sent again when Chromium says nobody received it. A message sent while
- * the service worker is stopping (Chrome stops it after 30 s idle) can fail that way instead of
- * waking a new worker (measured: 1 time in 15 right after a stop). Nothing received it, so sending
- * it again cannot repeat an effect; any other failure is final.
- */
-export async function sendWithRedelivery(
-  sendMessage: (message: unknown) => Promise<unknown>,
-  message: unknown,
-): Promise<unknown> {
-  for (const delay of REDELIVERY_DELAYS_MS) {
-    try {
-      return await sendMessage(message);
-    } catch (error) {
-      if (!(error instanceof Error) || !UNDELIVERED.test(error.message)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
-  }
-  return sendMessage(message);
-}
 
 const deliver = (runtime: PageRuntime, message: unknown) =>
   sendWithRedelivery((each) => runtime.sendMessage(each), message);

@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { passkeySender, type PasskeyPageApi } from '../passkeys/page-api';
 import { tabCeremonySender } from '../passkeys/tab-sender';
-import { sendWithRedelivery } from './page-client';
+import { sendWithRedelivery } from './redelivery';
 
 /** Sent again, like every page request, when a stopping worker did not receive it. */
 const send = (message: unknown) =>
