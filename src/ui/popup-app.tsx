@@ -1,10 +1,11 @@
 import type { ComponentProps } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { PageClient } from '../platform/page-client';
 import type { AuthenticatorPanel } from './features/authenticator-panel';
 import type { PopupSites } from './features/popup-sites';
 import { ErrorAlert } from './forms/error-alert';
 import { StepView } from './steps/step-view';
+import { useLoaded } from './use-loaded';
 import { usePageState } from './use-page-state';
 import type { PasskeyPageApi } from '../passkeys/page-api';
 import type { PasskeysPanel } from './features/passkeys-panel';
@@ -116,26 +117,7 @@ function PopupScreens({ client, now, copy }: PopupAppProps) {
   );
 }
 
-/**
- * The authenticator and sites panels load on first use (issue 8: popup JS ≤ 20 KB gz): the sign-in
- * screen paints without them, and the background keeps the data, so nothing is lost meanwhile.
- */
-function useLoaded<T>(load: () => Promise<T>): T | undefined {
-  const [loaded, setLoaded] = useState<T>();
-  useEffect(() => {
-    let live = true;
-    load()
-      .then((module) => {
-        if (live) setLoaded(() => module);
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [load]);
-  return loaded;
-}
-
+// The authenticator, sites and passkeys panels load on first use (src/ui/use-loaded.ts).
 const loadAuthenticatorPanel = () => import('./features/authenticator-panel');
 const loadPopupSites = () => import('./features/popup-sites');
 

@@ -1,6 +1,6 @@
 import { ConfirmWebAuthn } from './confirm-web-authn';
 import type { ComponentChildren } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { AccountView } from '../../platform/protocol';
 import type { FlowView, SignInStep } from '../../signin/steps';
 import { ConfirmDeliveredCode } from './confirm-delivered-code';
@@ -15,6 +15,7 @@ import { MfaSelection } from './mfa-selection';
 import { MfaSetupSelection } from './mfa-setup-selection';
 import { SignIn } from './sign-in';
 import type { SendRequest } from './step-props';
+import { useLoaded } from '../use-loaded';
 import { TotpSetup } from './totp-setup';
 
 export interface StepViewProps {
@@ -60,23 +61,15 @@ function focusFirstField(root: HTMLElement | null): void {
 }
 
 type PasswordChoiceSteps = typeof import('./password-choice-steps');
+const loadPasswordChoiceSteps = () => import('./password-choice-steps');
 
 /**
  * A screen from the password-choice chunk: rendered once the chunk is loaded (a local file, a
  * few milliseconds), then focused the way StepView focuses every new screen.
  */
 function PasswordChoiceStep(props: { render: (steps: PasswordChoiceSteps) => ComponentChildren }) {
-  const [steps, setSteps] = useState<PasswordChoiceSteps>();
+  const steps = useLoaded(loadPasswordChoiceSteps);
   const container = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    let current = true;
-    void import('./password-choice-steps').then((loaded) => {
-      if (current) setSteps(loaded);
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
   useLayoutEffect(() => {
     if (steps) focusFirstField(container.current);
   }, [steps]);
