@@ -2,6 +2,8 @@
  * The password rules in an Amplify configuration file (src/ui/import-amplify-config.ts). Apart
  * from password-policy.ts so the popup, which only shows and checks the rules, does not carry it.
  */
+import * as v from 'valibot';
+import { PasswordPolicySchema } from '../platform/protocol';
 import type { PasswordPolicy } from './password-policy';
 
 const FLAG_OF: Record<string, keyof PasswordPolicy> = {
@@ -11,8 +13,40 @@ const FLAG_OF: Record<string, keyof PasswordPolicy> = {
   REQUIRES_SYMBOLS: 'requireSymbols',
 };
 
-const validLength = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isInteger(value) && value >= 6 && value <= 99;
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** The rules as found, or nothing; checked with the schema the account is saved with. */
+function readPolicy(config: Record<string, unknown>): unknown {
+  const gen2 = isRecord(config.auth) ? config.auth.password_policy : undefined;
+  if (isRecord(gen2)) {
+    return {
+      minLength: gen2.min_length,
+      requireLowercase: gen2.require_lowercase === true,
+      requireUppercase: gen2.require_uppercase === true,
+      requireNumbers: gen2.require_numbers === true,
+      requireSymbols: gen2.require_symbols === true,
+    };
+  }
+  const gen1 = config.aws_cognito_password_protection_settings;
+  if (isRecord(gen1)) {
+    const characters = Array.isArray(gen1.passwordPolicyCharacters)
+      ? gen1.passwordPolicyCharacters
+      : [];
+    const flags = characters.map((character) =>
+      typeof character === 'string' ? FLAG_OF[character] : undefined,
+    );
+    return {
+      minLength: gen1.passwordPolicyMinLength,
+      requireLowercase: flags.includes('requireLowercase'),
+      requireUppercase: flags.includes('requireUppercase'),
+      requireNumbers: flags.includes('requireNumbers'),
+      requireSymbols: flags.includes('requireSymbols'),
+    };
+  }
+  return undefined;
+}
 
 /**
  * The policy in an Amplify configuration: Gen 2 `auth.password_policy` ({ min_length,
@@ -22,41 +56,6 @@ const validLength = (value: unknown): value is number =>
 export function passwordPolicyFromAmplify(
   config: Record<string, unknown>,
 ): PasswordPolicy | undefined {
-  const auth = config.auth;
-  const gen2 =
-    typeof auth === 'object' && auth !== null
-      ? (auth as Record<string, unknown>).password_policy
-      : undefined;
-  if (typeof gen2 === 'object' && gen2 !== null) {
-    const rules = gen2 as Record<string, unknown>;
-    if (!validLength(rules.min_length)) return undefined;
-    return {
-      minLength: rules.min_length,
-      requireLowercase: rules.require_lowercase === true,
-      requireUppercase: rules.require_uppercase === true,
-      requireNumbers: rules.require_numbers === true,
-      requireSymbols: rules.require_symbols === true,
-    };
-  }
-  const gen1 = config.aws_cognito_password_protection_settings;
-  if (typeof gen1 === 'object' && gen1 !== null) {
-    const settings = gen1 as Record<string, unknown>;
-    if (!validLength(settings.passwordPolicyMinLength)) return undefined;
-    const characters = Array.isArray(settings.passwordPolicyCharacters)
-      ? settings.passwordPolicyCharacters
-      : [];
-    const policy: PasswordPolicy = {
-      minLength: settings.passwordPolicyMinLength,
-      requireLowercase: false,
-      requireUppercase: false,
-      requireNumbers: false,
-      requireSymbols: false,
-    };
-    for (const character of characters) {
-      const flag = typeof character === 'string' ? FLAG_OF[character] : undefined;
-      if (flag !== undefined && flag !== 'minLength') policy[flag] = true;
-    }
-    return policy;
-  }
-  return undefined;
+  const found = readPolicy(config);
+  return v.is(PasswordPolicySchema, found) ? found : undefined;
 }
