@@ -1,7 +1,7 @@
 /**
  * Serves e2e/demo-site on 127.0.0.1 (random port by default) for the browser tests; bundles the
- * aws-amplify app first when dist/app.js is missing or older than the app's sources. The same page on another host or port is
- * "another origin" for the not-allowed journeys.
+ * aws-amplify app first when dist/app.js is missing or older than the app's sources. The same
+ * page on another host or port is "another origin" for the not-allowed journeys.
  */
 import http from 'node:http';
 import fs from 'node:fs';

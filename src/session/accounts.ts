@@ -163,7 +163,6 @@ export function toAccountView(account: Account): AccountView {
 
 export const DEMO_ENDPOINT = 'http://127.0.0.1:9230';
 
-/** The local pool's demo app clients (DESIGN.md, "Demo seed"), seeded in the demo build. */
 /** The local pool's default (Cognito's default too): local-pool/config.ts. */
 const DEMO_PASSWORD_POLICY: PasswordPolicy = {
   minLength: 8,
@@ -173,6 +172,7 @@ const DEMO_PASSWORD_POLICY: PasswordPolicy = {
   requireSymbols: true,
 };
 
+/** The local pool's demo app clients (DESIGN.md, "Demo seed"), seeded in the demo build. */
 export function demoAccounts(): Account[] {
   const common = {
     region: 'us-east-1',
